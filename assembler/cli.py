@@ -1,0 +1,17 @@
+"""The `relief` command line: thin front doors over the pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from assembler.profile import Profile
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="California record clearance: assess cases and build court packets.")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a case profile."""
+    typer.echo(json.dumps(Profile.model_json_schema(), indent=2))

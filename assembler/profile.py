@@ -1,0 +1,353 @@
+"""The case profile: a petitioner and their cases, as the decisions and the forms need them.
+
+A fact that may be unknown is Optional: `None` means "I don't know", and the rule that needs it
+answers `needs_review` with the question to ask, never a guess.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+Date = date  # a field named `date` would shadow the type inside its class
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from assembler.counties import canonical_county, suggest_county
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --- petitioner -----------------------------------------------------------------------------
+
+
+class Address(_Model):
+    street: str
+    city: str
+    state: str = "CA"
+    zip: str = Field(default="", description="ZIP code")
+    unit: str | None = None
+
+    def one_line(self) -> str:
+        street = f"{self.street} {self.unit}" if self.unit else self.street
+        return f"{street}, {self.city}, {self.state} {self.zip}".strip()
+
+
+class Attorney(_Model):
+    name: str
+    state_bar_number: str
+    firm: str | None = None
+    address: Address | None = None
+    phone: str | None = None
+    email: str | None = None
+    fax: str | None = None
+
+
+class Petitioner(_Model):
+    legal_name: str = Field(min_length=1)
+    other_names: list[str] = Field(default_factory=list, description="Names used in any case")
+    date_of_birth: date | None = None
+    mailing_address: Address | None = Field(
+        default=None, description="May be a mailing address that keeps the home address private"
+    )
+    phone: str | None = None
+    email: str | None = None
+    preferred_language: Literal["en", "es"] = "en"
+    attorney: Attorney | None = Field(default=None, description="None: self-represented")
+
+    @property
+    def self_represented(self) -> bool:
+        return self.attorney is None
+
+
+# --- person-level status --------------------------------------------------------------------
+
+
+class SupervisionKind(str, Enum):
+    probation = "probation"
+    parole = "parole"
+    prcs = "prcs"  # post-release community supervision (Pen. Code, § 3451)
+    mandatory_supervision = "mandatory_supervision"  # Pen. Code, § 1170(h)(5)(B)
+    federal = "federal"
+
+
+class Supervision(_Model):
+    kind: SupervisionKind
+    case_number: str | None = Field(default=None, description="The case it belongs to")
+    county: str | None = None
+    ends_on: date | None = None
+
+
+class PendingCharge(_Model):
+    description: str = ""
+    case_number: str | None = None
+    court: str | None = Field(default=None, description="County or other court where it is pending")
+
+
+class Status(_Model):
+    """Where the person is now. `None` means unknown and leads to needs_review."""
+
+    pending_charges: list[PendingCharge] = Field(default_factory=list)
+    pending_charges_unknown: bool = Field(
+        default=False, description="True when the person does not know whether a charge is pending"
+    )
+    supervision: list[Supervision] = Field(default_factory=list)
+    serving_sentence: bool | None = False
+    registrant_290: bool | None = False
+    super_strike_prior: bool | None = Field(
+        default=False, description="A prior listed in Pen. Code, § 667(e)(2)(C)(iv) (Prop 47/64 bar)"
+    )
+    california_resident_since: date | None = Field(
+        default=None, description="For a certificate of rehabilitation (Pen. Code, § 4852.06)"
+    )
+
+
+# --- cases ----------------------------------------------------------------------------------
+
+
+class Level(str, Enum):
+    felony = "felony"
+    misdemeanor = "misdemeanor"
+    infraction = "infraction"
+
+
+class Disposition(str, Enum):
+    convicted_plea = "convicted_plea"
+    convicted_verdict = "convicted_verdict"
+    dismissed = "dismissed"
+    acquitted = "acquitted"
+    never_filed = "never_filed"
+    diversion_completed = "diversion_completed"
+    dej_completed = "dej_completed"
+    conviction_vacated = "conviction_vacated"  # reversed on appeal, remedies exhausted
+    pending = "pending"
+
+    @property
+    def is_conviction(self) -> bool:
+        return self in (Disposition.convicted_plea, Disposition.convicted_verdict)
+
+
+class Count(_Model):
+    code: str = Field(description="Code abbreviation: PC, HS, VC, BP, WI …")
+    section: str = Field(description="Section with subdivisions, e.g. 245(a)(1)")
+    description: str | None = None
+    level_charged: Level | None = None
+    level_convicted: Level | None = None
+    disposition: Disposition = Disposition.convicted_plea
+    may_be_refiled: bool | None = Field(default=None, description="For a dismissed count")
+    reduced_under_17b: bool = Field(default=False, description="Already declared a misdemeanor")
+    value_over_950: bool | None = Field(default=None, description="For theft/value wobblers (Prop 47)")
+    offense_date: date | None = None
+
+    @field_validator("code")
+    @classmethod
+    def _upper_code(cls, v: str) -> str:
+        return v.strip().upper().replace(".", "").replace(" ", "")
+
+    @field_validator("section")
+    @classmethod
+    def _normal_section(cls, v: str) -> str:
+        return v.strip().lower().replace(" ", "")
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.section}"
+
+
+class Arrest(_Model):
+    date: Date | None = None
+    agency: str | None = None
+    report_number: str | None = None
+    offenses: list[Count] = Field(default_factory=list, description="What the arrest was for")
+    evaded_prosecution: bool | None = Field(
+        default=False, description="Pen. Code, § 851.91(a)(2)(C)-(D): absconded or used a false identity"
+    )
+    factually_innocent_claim: bool = False
+
+
+class ProbationOutcome(str, Enum):
+    completed = "completed"
+    terminated_early = "terminated_early"
+    violated_reinstated = "violated_reinstated"
+    revoked = "revoked"
+    ongoing = "ongoing"
+    unknown = "unknown"
+
+
+class Probation(_Model):
+    kind: Literal["summary", "formal"] = "summary"
+    suspension: Literal["imposition", "execution"] | None = Field(
+        default="imposition",
+        description="Imposition of sentence suspended (ISS) or execution of a prison term suspended (ESS)",
+    )
+    length_months: int | None = Field(default=None, ge=0, le=600)
+    start: date | None = None
+    scheduled_end: date | None = None
+    ended_on: date | None = None
+    outcome: ProbationOutcome = ProbationOutcome.unknown
+    violations: bool | None = Field(default=None, description="Any violation, even if reinstated")
+
+
+class CountyJail1170h(_Model):
+    subparagraph: Literal["A", "B"] = Field(description="1170(h)(5)(A) straight jail or (B) split sentence")
+    release_date: date | None = None
+    mandatory_supervision_end: date | None = None
+
+
+class StatePrison(_Model):
+    sentenced_on: date | None = None
+    release_date: date | None = None
+    parole_discharge_date: date | None = None
+    on_prcs: bool = Field(default=False, description="Released to post-release community supervision")
+    fire_camp: bool = Field(default=False, description="Served on a fire camp / hand crew (Pen. Code, § 1203.4b)")
+
+
+class Sentence(_Model):
+    probation: Probation | None = None
+    jail_days: int | None = Field(default=None, ge=0)
+    county_jail_1170h: CountyJail1170h | None = None
+    state_prison: StatePrison | None = None
+    completed: bool | None = Field(
+        default=None, description="Every part of the sentence performed (fines aside from restitution)"
+    )
+    completed_on: date | None = None
+    fines_paid: bool | None = None
+    restitution: Literal["none_ordered", "paid", "unpaid"] | None = None
+
+
+class Case(_Model):
+    jurisdiction: Literal["california", "federal", "other_state"] = "california"
+    county: str | None = None
+    court_case_number: str | None = None
+    arrest: Arrest | None = None
+    counts: list[Count] = Field(default_factory=list)
+    offense_date: date | None = None
+    conviction_date: date | None = None
+    judgment_date: date | None = None
+    dej_dismissed_on: date | None = Field(default=None, description="Charges dismissed under former § 1000.3")
+    sentence: Sentence | None = None
+    new_conviction_since_judgment: bool | None = Field(
+        default=None, description="For § 1203.4a(a): any new offense since judgment"
+    )
+    trafficking_victim: bool | None = Field(
+        default=None, description="Conviction was the result of being a victim of human trafficking"
+    )
+    dv_child_elder_pattern: bool | None = Field(
+        default=None, description="§ 851.91(c): a pattern of domestic violence, child or elder abuse"
+    )
+    what_happened: str | None = Field(default=None, description="The person's own short account")
+
+    @field_validator("county")
+    @classmethod
+    def _known_county(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        name = canonical_county(v)
+        if name is None:
+            hint = suggest_county(v)
+            fix = f'did you mean "{hint}"?' if hint else "use one of the 58 county names, e.g. \"Los Angeles\""
+            raise ValueError(f"'{v}' is not a California county; {fix}")
+        return name
+
+    @property
+    def convicted_counts(self) -> list[Count]:
+        return [c for c in self.counts if c.disposition.is_conviction]
+
+    @property
+    def label(self) -> str:
+        if self.court_case_number:
+            return self.court_case_number
+        if self.arrest and self.arrest.report_number:
+            return f"arrest {self.arrest.report_number}"
+        if self.arrest and self.arrest.date:
+            return f"arrest {self.arrest.date.isoformat()}"
+        return "case"
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> "Case":
+        if self.jurisdiction == "california" and self.county is None:
+            raise ValueError("county is missing; fix: give the California county of the court or arrest")
+        if not self.counts and not (self.arrest and self.arrest.offenses):
+            raise ValueError("no counts and no arrest offenses; fix: list at least one count or arrest offense")
+        _check_dates(self, info)
+        return self
+
+
+class DeclarationFacts(_Model):
+    """What a declaration draws on. Anything missing is left as a marked blank, never invented."""
+
+    employment: str | None = None
+    education: str | None = None
+    family: str | None = None
+    treatment: str | None = None
+    community_service: str | None = None
+    hardship: str | None = Field(default=None, description="How the record holds the person back")
+    why_now: str | None = None
+
+
+class Profile(_Model):
+    petitioner: Petitioner
+    status: Status = Field(default_factory=Status)
+    cases: list[Case] = Field(min_length=1)
+    facts: DeclarationFacts = Field(default_factory=DeclarationFacts)
+
+
+# --- date sanity ----------------------------------------------------------------------------
+
+
+def _check_dates(case: Case, info: ValidationInfo) -> None:
+    """Impossible or future dates are input errors, named by field with the fix."""
+    as_of: date | None = (info.context or {}).get("as_of") if info else None
+    sentence = case.sentence
+    probation = sentence.probation if sentence else None
+    if probation and probation.start:
+        for name in ("scheduled_end", "ended_on"):
+            end = getattr(probation, name)
+            if end and end < probation.start:
+                raise ValueError(
+                    f"sentence.probation.{name} ({end}) is before sentence.probation.start "
+                    f"({probation.start}); fix: check both dates"
+                )
+    if case.conviction_date and case.offense_date and case.conviction_date < case.offense_date:
+        raise ValueError(
+            f"conviction_date ({case.conviction_date}) is before offense_date ({case.offense_date}); "
+            "fix: check both dates"
+        )
+    if case.judgment_date and case.conviction_date and case.judgment_date < case.conviction_date:
+        raise ValueError(
+            f"judgment_date ({case.judgment_date}) is before conviction_date ({case.conviction_date}); "
+            "fix: judgment (sentencing) comes on or after conviction"
+        )
+    if as_of is None:
+        return
+    for name, value in _past_dates(case):
+        if value is not None and value > as_of:
+            raise ValueError(
+                f"{name} ({value}) is in the future (after {as_of}); fix: give the date it happened"
+            )
+
+
+def _past_dates(case: Case):
+    """Dates that record something that already happened (scheduled ends may lie ahead)."""
+    yield "offense_date", case.offense_date
+    yield "conviction_date", case.conviction_date
+    yield "judgment_date", case.judgment_date
+    yield "dej_dismissed_on", case.dej_dismissed_on
+    if case.arrest:
+        yield "arrest.date", case.arrest.date
+    s = case.sentence
+    if s:
+        yield "sentence.completed_on", s.completed_on
+        if s.probation:
+            yield "sentence.probation.start", s.probation.start
+            yield "sentence.probation.ended_on", s.probation.ended_on
+        if s.state_prison:
+            yield "sentence.state_prison.sentenced_on", s.state_prison.sentenced_on
+            yield "sentence.state_prison.release_date", s.state_prison.release_date
+            yield "sentence.state_prison.parole_discharge_date", s.state_prison.parole_discharge_date
+        if s.county_jail_1170h:
+            yield "sentence.county_jail_1170h.release_date", s.county_jail_1170h.release_date
+    yield from ((f"counts.{c.label}.offense_date", c.offense_date) for c in case.counts)

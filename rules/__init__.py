@@ -1,0 +1,1 @@
+"""The decision module: pure functions of (profile, as_of) -> Decision, one module per remedy."""

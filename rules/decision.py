@@ -1,0 +1,180 @@
+"""What a rule returns: a Decision with its status, reasons and citations.
+
+The JSON shape of these models is the public contract of `relief assess --json`
+(see DESIGN.md): keep field names and codes stable; add, never rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A structured statute citation: code, section and subdivision."""
+
+    section: str
+    subdivision: str = ""
+    code: str = "Pen. Code"
+
+    def __str__(self) -> str:
+        return f"{self.code}, § {self.section}{self.subdivision}"
+
+
+def pc(section: str, subdivision: str = "") -> Cite:
+    return Cite(section, subdivision, "Pen. Code")
+
+
+def hs(section: str, subdivision: str = "") -> Cite:
+    return Cite(section, subdivision, "Health & Saf. Code")
+
+
+def vc(section: str, subdivision: str = "") -> Cite:
+    return Cite(section, subdivision, "Veh. Code")
+
+
+class Status(str, Enum):
+    mandatory = "mandatory"
+    discretionary = "discretionary"
+    ineligible = "ineligible"
+    needs_review = "needs_review"
+
+
+class Reason(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    text: str
+    cite: str
+
+    @classmethod
+    def of(cls, text: str, cite: Cite | str) -> "Reason":
+        return cls(text=text, cite=str(cite))
+
+
+class Notice(Reason):
+    """An effect of relief the person should know (firearms, registration, immigration …)."""
+
+
+class Decision(BaseModel):
+    remedy: str
+    status: Status
+    eligible_now: bool
+    eligible_on: date | None = None
+    forms: list[str] = Field(default_factory=list)
+    blockers: list[str] = Field(default_factory=list)
+    discretion: list[str] = Field(default_factory=list)
+    reasons: list[Reason] = Field(default_factory=list)
+
+    @property
+    def actionable(self) -> bool:
+        """Worth pursuing (now or later): everything but ineligible."""
+        return self.status is not Status.ineligible
+
+
+class CaseResult(BaseModel):
+    case_number: str | None
+    county: str | None
+    remedies: list[Decision] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=list)
+    notices: list[Notice] = Field(default_factory=list)
+
+    def remedy(self, name: str) -> Decision | None:
+        return next((d for d in self.remedies if d.remedy == name), None)
+
+
+class Assessment(BaseModel):
+    petitioner: str
+    as_of: date
+    cases: list[CaseResult]
+    recommended_order: list[str] = Field(default_factory=list)
+
+    def contract_json(self) -> dict:
+        """The `relief assess --json` object, exactly as DESIGN.md specifies."""
+        return self.model_dump(mode="json")
+
+
+# --- a small builder so each remedy module reads like the statute --------------------------
+
+
+class Builder:
+    """Collects reasons, blockers and discretion codes while a rule walks the statute.
+
+    `finish()` turns them into a Decision: any blocker → ineligible (or not-yet with a date),
+    any open question → needs_review, any discretion code → discretionary, else mandatory.
+    """
+
+    def __init__(self, remedy: str, forms: Iterable[str] = ()):
+        self.remedy = remedy
+        self.forms = list(forms)
+        self.reasons: list[Reason] = []
+        self.blockers: list[str] = []
+        self.temporary: set[str] = set()  # blockers that time (or action) will lift
+        self.discretion: list[str] = []
+        self.questions: list[str] = []
+        self.waits: list[date] = []
+        self.unknown_date = False
+
+    def why(self, text: str, cite: Cite | str) -> "Builder":
+        self.reasons.append(Reason.of(text, cite))
+        return self
+
+    def block(self, code: str, text: str, cite: Cite | str, *, until: date | None = None,
+              temporary: bool = False) -> "Builder":
+        """A bar. With `until` (or `temporary`) it is a not-yet, not a never."""
+        if code not in self.blockers:
+            self.blockers.append(code)
+        self.why(text, cite)
+        if until is not None:
+            self.waits.append(until)
+            self.temporary.add(code)
+        elif temporary:
+            self.temporary.add(code)
+            self.unknown_date = True
+        return self
+
+    def discretionary(self, code: str, text: str, cite: Cite | str) -> "Builder":
+        if code not in self.discretion:
+            self.discretion.append(code)
+        return self.why(text, cite)
+
+    def review(self, question: str, cite: Cite | str) -> "Builder":
+        """The law or the facts are unclear: say what must be checked."""
+        self.questions.append(question)
+        return self.why(f"Needs review: {question}", cite)
+
+    @property
+    def permanently_barred(self) -> bool:
+        return any(b not in self.temporary for b in self.blockers)
+
+    def finish(self, as_of: date) -> Decision:
+        if not self.reasons:
+            raise ValueError(f"{self.remedy}: a decision needs at least one reason")
+        if self.permanently_barred:
+            return self._decision(Status.ineligible, eligible_now=False, eligible_on=None)
+        status = (
+            Status.needs_review if self.questions
+            else Status.discretionary if self.discretion
+            else Status.mandatory
+        )
+        if not self.blockers:
+            return self._decision(status, eligible_now=True, eligible_on=None)
+        eligible_on = None if self.unknown_date or not self.waits else max(self.waits)
+        if eligible_on is not None and eligible_on <= as_of:
+            eligible_on = None
+        return self._decision(status, eligible_now=False, eligible_on=eligible_on)
+
+    def _decision(self, status: Status, *, eligible_now: bool, eligible_on: date | None) -> Decision:
+        return Decision(
+            remedy=self.remedy,
+            status=status,
+            eligible_now=eligible_now,
+            eligible_on=eligible_on,
+            forms=self.forms if status is not Status.ineligible else [],
+            blockers=self.blockers,
+            discretion=self.discretion,
+            reasons=self.reasons,
+        )

@@ -1,0 +1,130 @@
+"""The offense table: what the law says about each commonly seen offense.
+
+The facts live in `rules/data/offenses.yaml`, one row per offense, every classification with its
+citation (see the header of that file for the columns). An offense that is not in the table is
+never a crash: `lookup` returns None and the rule that needed it answers `needs_review`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+LevelName = Literal["felony", "misdemeanor", "infraction"]
+Punishment = Literal["felony", "wobbler", "misdemeanor", "wobblette", "infraction"]
+Tri = Literal["yes", "no", "conditional"]
+
+
+class Offense(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    section: str
+    aliases: list[str] = Field(default_factory=list)
+    covers_subdivisions: bool = Field(
+        default=False, description="The row speaks for every subdivision under its section"
+    )
+    description: str
+    plain: str = Field(description="Plain-language name a petitioner recognises")
+    plain_es: str | None = None
+    punishment: Punishment
+    wobbler_17b: bool = False
+    wobblette_19_8: bool = False
+    serious_1192_7c: Tri = "no"
+    violent_667_5c: Tri = "no"
+    registrable_290c: Tri = "no"
+    excluded_1203_4b: list[LevelName] = Field(default_factory=list)
+    excluded_1203_4a_d: list[LevelName] = Field(default_factory=list)
+    vc_12810: bool = False
+    prop47: bool = False
+    prop64: bool = False
+    jail_1170h: bool = False
+    limitation_years: int | None = None
+    no_limitation: bool = False
+    dv_child_elder: bool = False
+    super_strike: bool = False
+    firearm_ban_29805: bool = False
+    cite: str = Field(description="The offense's own section")
+    cites: dict[str, str] = Field(default_factory=dict, description="Citation for each classification")
+    verify: str | None = Field(default=None, description="An open question: rules relying on it say needs_review")
+
+    @model_validator(mode="after")
+    def _every_classification_cited(self) -> "Offense":
+        missing = [flag for flag in self.true_flags() if flag not in self.cites]
+        if missing:
+            raise ValueError(f"{self.code} {self.section}: no citation for {', '.join(missing)}")
+        return self
+
+    def true_flags(self) -> list[str]:
+        flags = []
+        for name in ("wobbler_17b", "wobblette_19_8", "vc_12810", "prop47", "prop64", "jail_1170h",
+                     "dv_child_elder", "super_strike", "firearm_ban_29805", "no_limitation"):
+            if getattr(self, name):
+                flags.append(name)
+        for name in ("serious_1192_7c", "violent_667_5c", "registrable_290c"):
+            if getattr(self, name) != "no":
+                flags.append(name)
+        for name in ("excluded_1203_4b", "excluded_1203_4a_d"):
+            if getattr(self, name):
+                flags.append(name)
+        if self.limitation_years is not None:
+            flags.append("limitation_years")
+        return flags
+
+    @property
+    def key(self) -> str:
+        return f"{self.code} {self.section}"
+
+    def cite_for(self, flag: str) -> str:
+        return self.cites.get(flag, self.cite)
+
+
+def normalize_section(section: str) -> str:
+    """'245 (A)(1)' and '245(a)(1)' -> '245(a)(1)'; '245a1' stays distinct (an alias may name it)."""
+    return re.sub(r"\s+", "", section).lower()
+
+
+def normalize_code(code: str) -> str:
+    return re.sub(r"[\s.]", "", code).upper()
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[tuple[str, str], Offense]:
+    text = resources.files("rules").joinpath("data/offenses.yaml").read_text(encoding="utf-8")
+    rows = yaml.safe_load(text)["offenses"]
+    index: dict[tuple[str, str], Offense] = {}
+    for row in rows:
+        offense = Offense.model_validate(row)
+        for section in [offense.section, *offense.aliases]:
+            key = (normalize_code(offense.code), normalize_section(section))
+            if key in index:
+                raise ValueError(f"offense table: {key} appears twice")
+            index[key] = offense
+    return index
+
+
+def lookup(code: str, section: str) -> Offense | None:
+    """The row for this code and section, or the nearest parent row that covers subdivisions."""
+    rows = table()
+    code, section = normalize_code(code), normalize_section(section)
+    if (code, section) in rows:
+        return rows[(code, section)]
+    parent = section
+    while "(" in parent:
+        parent = parent[: parent.rindex("(")]
+        row = rows.get((code, parent))
+        if row is not None and row.covers_subdivisions:
+            return row
+    return None
+
+
+def all_offenses() -> list[Offense]:
+    seen: dict[str, Offense] = {}
+    for offense in table().values():
+        seen.setdefault(offense.key, offense)
+    return list(seen.values())
