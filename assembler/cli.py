@@ -11,6 +11,11 @@ from assembler.profile import Profile
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="California record clearance: assess cases and build court packets.")
 
 
+@app.callback()
+def main() -> None:
+    """California record clearance: assess cases and build court packets."""
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a case profile."""
