@@ -1,4 +1,7 @@
-"""The `relief` command line: thin front doors over the pipeline."""
+"""The `relief` command line: thin front doors over the pipeline.
+
+Each command lives in `assembler/commands/<name>.py` and registers itself on `app`.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,11 @@ import json
 
 import typer
 
+from assembler.commands import assess
 from assembler.profile import Profile
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="California record clearance: assess cases and build court packets.")
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="California record clearance: assess cases and build court packets.")
 
 
 @app.callback()
@@ -20,3 +25,6 @@ def main() -> None:
 def schema() -> None:
     """Print the JSON Schema of a case profile."""
     typer.echo(json.dumps(Profile.model_json_schema(), indent=2))
+
+
+assess.register(app)

@@ -23,6 +23,8 @@ class Cite:
     code: str = "Pen. Code"
 
     def __str__(self) -> str:
+        if self.code.endswith("U.S.C."):  # federal style: "8 U.S.C. § 1101(a)"
+            return f"{self.code} § {self.section}{self.subdivision}"
         return f"{self.code}, § {self.section}{self.subdivision}"
 
 

@@ -52,6 +52,9 @@ class Offense(BaseModel):
     cite: str = Field(description="The offense's own section")
     cites: dict[str, str] = Field(default_factory=dict, description="Citation for each classification")
     verify: str | None = Field(default=None, description="An open question: rules relying on it say needs_review")
+    verify_flags: list[str] = Field(
+        default_factory=list, description="The classifications the open question concerns; empty: the whole row"
+    )
 
     @model_validator(mode="after")
     def _every_classification_cited(self) -> "Offense":
@@ -79,6 +82,12 @@ class Offense(BaseModel):
     @property
     def key(self) -> str:
         return f"{self.code} {self.section}"
+
+    def open_question(self, *flags: str) -> str | None:
+        """The row's open question if it concerns any of `flags` (or the whole row)."""
+        if self.verify and (not self.verify_flags or set(flags) & set(self.verify_flags)):
+            return self.verify
+        return None
 
     def cite_for(self, flag: str) -> str:
         return self.cites.get(flag, self.cite)

@@ -1,0 +1,35 @@
+"""Helpers the commands share: the as-of date, loading a profile, and failing cleanly."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from assembler.load import ProfileError, load_profile
+from assembler.profile import Profile
+
+EXIT_BAD_INPUT = 2
+
+
+def parse_as_of(text: str | None) -> date:
+    """`--as-of` or today. Today is read here, at the front door, never inside a rule."""
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"--as-of: '{text}' is not a date; fix: write it as YYYY-MM-DD")
+
+
+def read_profile(path: Path, as_of: date) -> Profile:
+    try:
+        return load_profile(path, as_of)
+    except ProfileError as exc:
+        fail(str(exc))
+
+
+def fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(EXIT_BAD_INPUT)

@@ -1,0 +1,132 @@
+"""The decision engine: a profile and an as-of date in, an explained Assessment out.
+
+It follows the decision order of RULES.md § 1: person-level gates (inside each dismissal rule),
+reclassification first (Prop 47 / Prop 64 / 17(b) / 17(d)(2)), then the dismissal statute chosen
+by the sentence, arrests without conviction, and the fallbacks; automatic relief only as flags.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assembler.profile import Case, Profile
+from rules import (automatic, certificate, early_termination, pc17b, pc17d2, pc851_8, pc851_91, pc1203_4,
+                   pc1203_4a, pc1203_4b, pc1203_41, pc1203_42, pc1203_43, pc1203_49, prop47, prop64,
+                   registration, trafficking)
+from rules.decision import Assessment, Builder, CaseResult, Decision, Notice, Status, pc
+from rules.effects import add_effects
+from rules.facts import convicted, has_conviction, unknown_offenses
+
+# The order remedies are pursued in; `recommended_order` follows it (RULES.md § 1).
+ORDER = ("1203.3", "290.5", "1170.18", "11361.8", "17b", "17d2", "1203.43", "1203.4", "1203.4a",
+         "1203.42", "1203.41", "1203.49", "1203.4b", "236.14", "851.91", "851.8", "4852.01")
+
+
+def assess(profile: Profile, as_of: date) -> Assessment:
+    results = [assess_case(profile, case, as_of) for case in profile.cases]
+    _multi_county(profile, results)
+    return Assessment(
+        petitioner=profile.petitioner.legal_name,
+        as_of=as_of,
+        cases=results,
+        recommended_order=recommended_order(results),
+    )
+
+
+def assess_case(profile: Profile, case: Case, as_of: date) -> CaseResult:
+    result = CaseResult(case_number=case.court_case_number, county=case.county)
+    if case.jurisdiction != "california":
+        result.remedies.append(_not_screened(case, as_of))
+        return result
+    result.remedies.extend(_decisions(profile, case, as_of))
+    _flags(result, profile, case, as_of)
+    add_effects(result, case)
+    if any(d.status is Status.needs_review and _law_question(d) for d in result.remedies):
+        result.flags.append("LAW_UNSETTLED")
+    return result
+
+
+def _decisions(profile: Profile, case: Case, as_of: date) -> list[Decision]:
+    if has_conviction(case):
+        rules = _conviction_rules(profile, case, as_of)
+    else:
+        rules = [m for m in (pc1203_43, pc851_91, pc851_8) if m.applies(case)]
+    decisions = [m.decide(profile, case, as_of) for m in rules]
+    if not decisions:
+        decisions.append(_nothing_found(case, as_of))
+    return sorted(decisions, key=lambda d: ORDER.index(d.remedy))
+
+
+def _conviction_rules(profile: Profile, case: Case, as_of: date) -> list:
+    rules = [m for m in (pc17b, pc17d2, prop47, prop64, pc1203_4, pc1203_4a, pc1203_41, pc1203_42,
+                         pc1203_43, pc1203_49, pc1203_4b, trafficking, certificate) if m.applies(case)]
+    if early_termination.applies(case, as_of):
+        rules.append(early_termination)
+    if registration.applies(profile, case):
+        rules.append(registration)
+    return rules
+
+
+def _flags(result: CaseResult, profile: Profile, case: Case, as_of: date) -> None:
+    if has_conviction(case):
+        flags = [automatic.conviction_relief_flag(profile, case, as_of), automatic.cannabis_review_flag(case)]
+    else:
+        flags = [automatic.arrest_relief_flag(case, as_of)]
+    for item in flags:
+        if item is not None:
+            flag, notice = item
+            result.flags.append(flag)
+            result.notices.append(notice)
+
+
+def _multi_county(profile: Profile, results: list[CaseResult]) -> None:
+    counties = {c.county for c in profile.cases if c.jurisdiction == "california"}
+    if len(counties) < 2:
+        return
+    notice = Notice.of("Your cases are in more than one county. Each court needs its own petition, filed "
+                       "and served in that county.", pc("1203.4", "(a)(1)"))
+    for result in results:
+        if result.county:
+            result.flags.append("MULTI_COUNTY_SEPARATE_PETITIONS")
+            result.notices.append(notice)
+
+
+def _not_screened(case: Case, as_of: date) -> Decision:
+    where = "federal" if case.jurisdiction == "federal" else "another state's"
+    b = Builder("1203.4")
+    b.block("NOT_CA_STATE_CONVICTION", f"This is a {where} case. California's dismissal and sealing laws "
+            "apply only to California state cases, so this tool does not screen it.", pc("1203.4", "(a)(1)"))
+    return b.finish(as_of)
+
+
+def _nothing_found(case: Case, as_of: date) -> Decision:
+    """A conviction no statute fits (e.g. the sentence is unknown): say what is missing."""
+    b = Builder("1203.4", pc1203_4.FORMS)
+    missing = unknown_offenses(convicted(case))
+    if case.sentence is None:
+        b.review("What was the sentence (probation, jail, prison, or a fine)? It decides which dismissal "
+                 "statute applies.", pc("1203.4", "(a)(1)"))
+    elif missing:
+        b.review(f"{', '.join(missing)} is not in our offense table; a person must check the record.",
+                 pc("1203.4", "(a)(1)"))
+    else:
+        b.review("None of the dismissal statutes fits the facts given (for example a felony with no "
+                 "probation, jail or prison recorded). Check the sentence on the court docket.",
+                 pc("1203.4", "(a)(1)"))
+    return b.finish(as_of)
+
+
+def _law_question(decision: Decision) -> bool:
+    """A needs_review that comes from unsettled law rather than a missing fact."""
+    return any("unsettled" in r.text or "sources differ" in r.text for r in decision.reasons)
+
+
+def recommended_order(results: list[CaseResult]) -> list[str]:
+    """`remedy@case`, unlocking steps first, then reclassification, then dismissal (never ineligible)."""
+    entries = []
+    for index, result in enumerate(results):
+        label = result.case_number or f"case{index + 1}"
+        for d in result.remedies:
+            if d.status is not Status.ineligible:
+                entries.append((ORDER.index(d.remedy), index, f"{d.remedy}@{label}"))
+    return [entry for *_, entry in sorted(entries)]

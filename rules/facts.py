@@ -1,0 +1,137 @@
+"""Facts derived from a case profile that several remedies ask about.
+
+Each function answers one question about the record; None means the profile does not say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from assembler.profile import Case, Count, Level, ProbationOutcome, Profile, Supervision, SupervisionKind
+from rules.offenses import Offense, lookup
+
+
+@dataclass(frozen=True)
+class CountFacts:
+    count: Count
+    offense: Offense | None
+
+    @property
+    def level(self) -> Level | None:
+        """The level of the conviction as it stands now (a 17(b) reduction makes it a misdemeanor)."""
+        if self.count.reduced_under_17b:
+            return Level.misdemeanor
+        return self.count.level_convicted or self.count.level_charged
+
+    @property
+    def label(self) -> str:
+        return self.count.label
+
+
+def convicted(case: Case) -> list[CountFacts]:
+    return [CountFacts(c, lookup(c.code, c.section)) for c in case.convicted_counts]
+
+
+def arrest_offenses(case: Case) -> list[CountFacts]:
+    """What the arrest was for: the charged counts, else the arrest offenses."""
+    counts = case.counts or (case.arrest.offenses if case.arrest else [])
+    return [CountFacts(c, lookup(c.code, c.section)) for c in counts]
+
+
+def unknown_offenses(counts: list[CountFacts]) -> list[str]:
+    return [c.label for c in counts if c.offense is None]
+
+
+def has_conviction(case: Case) -> bool:
+    return bool(case.convicted_counts)
+
+
+def probation_granted(case: Case) -> bool | None:
+    if case.sentence is None:
+        return None
+    return case.sentence.probation is not None
+
+
+def sentenced_to_prison(case: Case) -> bool:
+    return bool(case.sentence and case.sentence.state_prison)
+
+
+def sentenced_to_1170h_jail(case: Case) -> bool:
+    return bool(case.sentence and case.sentence.county_jail_1170h)
+
+
+def probation_end(case: Case) -> date | None:
+    """When the period of probation ended, or is scheduled to end."""
+    p = case.sentence.probation if case.sentence else None
+    if p is None:
+        return None
+    if p.ended_on:
+        return p.ended_on
+    if p.scheduled_end:
+        return p.scheduled_end
+    return None
+
+
+def probation_running(case: Case, as_of: date) -> bool | None:
+    """Is probation in this case still running on `as_of`?"""
+    p = case.sentence.probation if case.sentence else None
+    if p is None:
+        return False
+    if p.outcome is ProbationOutcome.ongoing:
+        return True
+    if p.ended_on is not None or p.outcome in (ProbationOutcome.completed, ProbationOutcome.terminated_early):
+        return p.ended_on is not None and p.ended_on >= as_of
+    if p.scheduled_end is not None:
+        return p.scheduled_end >= as_of
+    return None
+
+
+def current_supervision(profile: Profile, as_of: date) -> list[Supervision]:
+    """Supervision the person is under on `as_of`: what they told us plus what their cases show."""
+    found: dict[tuple[str, str | None], Supervision] = {}
+    for s in profile.status.supervision:
+        if s.ends_on is None or s.ends_on >= as_of:
+            found[(s.kind.value, s.case_number)] = s
+    for case in profile.cases:
+        for s in _supervision_from_case(case, as_of):
+            found.setdefault((s.kind.value, s.case_number), s)
+    return list(found.values())
+
+
+def _supervision_from_case(case: Case, as_of: date):
+    s = case.sentence
+    if s is None:
+        return
+    number, county = case.court_case_number, case.county
+    if probation_running(case, as_of):
+        yield Supervision(kind=SupervisionKind.probation, case_number=number, county=county,
+                          ends_on=s.probation.scheduled_end if s.probation else None)
+    jail = s.county_jail_1170h
+    if jail and jail.mandatory_supervision_end and jail.mandatory_supervision_end >= as_of:
+        yield Supervision(kind=SupervisionKind.mandatory_supervision, case_number=number, county=county,
+                          ends_on=jail.mandatory_supervision_end)
+    prison = s.state_prison
+    if prison and prison.parole_discharge_date and prison.parole_discharge_date >= as_of:
+        kind = SupervisionKind.prcs if prison.on_prcs else SupervisionKind.parole
+        yield Supervision(kind=kind, case_number=number, county=county, ends_on=prison.parole_discharge_date)
+
+
+def any_serious_or_violent(counts: list[CountFacts]) -> bool:
+    return any(c.offense and "yes" in (c.offense.serious_1192_7c, c.offense.violent_667_5c) for c in counts)
+
+
+def any_registrable(counts: list[CountFacts]) -> bool:
+    return any(c.offense and c.offense.registrable_290c == "yes" for c in counts)
+
+
+def highest_level(counts: list[CountFacts]) -> Level | None:
+    levels = {c.level for c in counts}
+    for level in (Level.felony, Level.misdemeanor, Level.infraction):
+        if level in levels:
+            return level
+    return None
+
+
+def judgment_date(case: Case) -> date | None:
+    return case.judgment_date or case.conviction_date

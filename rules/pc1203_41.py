@@ -1,0 +1,100 @@
+"""Pen. Code § 1203.41 — felony county jail under § 1170(h), and (since SB 731) state prison.
+
+(a)(1): the court "in its discretion and in the interest of justice, may order" relief — always
+discretionary. (a)(2): "only after the lapse of one year following the defendant's completion of
+the sentence" for a split sentence under 1170(h)(5)(B), "or after the lapse of two years" for
+straight county jail under 1170(h)(5)(A) or state prison. (a)(3): not on parole or mandatory
+supervision, not serving a sentence for, on probation for, or charged with any offense. The prison
+prong excludes a conviction that requires sex-offender registration (CR-180 item 5c).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assembler.profile import Case, Level, Profile
+from rules.decision import Builder, Decision, pc
+from rules.facts import any_registrable, convicted, sentenced_to_1170h_jail, sentenced_to_prison
+from rules.gates import apply_dismissal_gates
+from rules.lawdates import (PC_1203_41_ENACTED, SB731_UNCERTAIN, SB_731_PRISON_PRONG, after_years,
+                            within)
+
+REMEDY = "1203.41"
+FORMS = ("CR-180", "CR-181")
+
+
+def applies(case: Case) -> bool:
+    felony = any(c.level is Level.felony for c in convicted(case))
+    return felony and (sentenced_to_1170h_jail(case) or sentenced_to_prison(case))
+
+
+def decide(profile: Profile, case: Case, as_of: date) -> Decision:
+    b = Builder(REMEDY, FORMS)
+    b.discretionary("STATUTE_DISCRETIONARY", "Dismissal of a felony served in county jail or prison is "
+                    "always up to the court, in the interest of justice.", pc("1203.41", "(a)(1)"))
+    if sentenced_to_prison(case):
+        _prison_prong(b, case, as_of)
+    else:
+        _jail_prong(b, case, as_of)
+    apply_dismissal_gates(b, profile, case, as_of, pc("1203.41", "(a)(3)"))
+    if case.sentence and case.sentence.restitution == "unpaid":
+        b.why("Unpaid restitution is not a reason to deny the petition.", pc("1203.41", "(d)"))
+    return b.finish(as_of)
+
+
+def _jail_prong(b: Builder, case: Case, as_of: date) -> None:
+    if as_of < PC_1203_41_ENACTED:
+        b.block("COUNTY_JAIL_1170H_SENTENCE", "Section 1203.41 was not yet in force on this date.",
+                pc("1203.41", "(a)"))
+        return
+    jail = case.sentence.county_jail_1170h
+    if jail.subparagraph == "B":
+        done, years = jail.mandatory_supervision_end, 1
+        what = "the county jail sentence and its mandatory supervision"
+        question = "When did mandatory supervision end?"
+    else:
+        done, years = jail.release_date or case.sentence.completed_on, 2
+        what = "the county jail sentence"
+        question = "When were you released from county jail?"
+    _wait(b, done, years, what, question, as_of)
+
+
+def _prison_prong(b: Builder, case: Case, as_of: date) -> None:
+    cite = pc("1203.41", "(a)(2)")
+    if as_of < SB_731_PRISON_PRONG:
+        b.block("STATE_PRISON_SENTENCE", "Before SB 731 (2022) took effect, § 1203.41 did not reach "
+                "state prison sentences; a certificate of rehabilitation was the route.", pc("1203.41", "(a)"))
+        return
+    if within(as_of, SB731_UNCERTAIN):
+        b.review("SB 731's prison prong took effect on Jan. 1 or July 1, 2023; sources differ. Check "
+                 "which before filing in this window.", pc("1203.41", "(a)"))
+    if any_registrable(convicted(case)):
+        b.block("REGISTRANT_290", "A prison conviction that requires sex-offender registration cannot be "
+                "dismissed under § 1203.41.", pc("1203.41", "(a)"))
+        return
+    prison = case.sentence.state_prison
+    if prison.parole_discharge_date:
+        done = prison.parole_discharge_date
+    elif prison.release_date and prison.on_prcs is False and case.sentence.completed:
+        done = prison.release_date
+    else:
+        done = None
+        if prison.release_date:
+            b.review("Does the two-year wait run from release or from discharge from parole / PRCS? "
+                     "The statute says 'completion of the sentence'; we count from discharge. Give the "
+                     "discharge date.", cite)
+    _wait(b, done, 2, "the prison sentence, including parole", "When were you discharged from parole "
+          "or post-release community supervision?", as_of)
+
+
+def _wait(b: Builder, done: date | None, years: int, what: str, question: str, as_of: date) -> None:
+    cite = pc("1203.41", "(a)(2)")
+    if done is None:
+        b.review(question + f" The petition can be filed {years} year(s) after you complete {what}.", cite)
+        return
+    ready = after_years(done, years)
+    if as_of < ready:
+        b.block("WAIT_PERIOD", f"{years} year(s) must pass after you completed {what} "
+                f"({done.isoformat()}); you can file on or after {ready.isoformat()}.", cite, until=ready)
+    else:
+        b.why(f"More than {years} year(s) have passed since you completed {what} ({done.isoformat()}).", cite)

@@ -1,0 +1,133 @@
+"""Pen. Code § 1203.4a — misdemeanors without probation, and every infraction.
+
+(a): "at any time after the lapse of one year from the date of pronouncement of judgment", if the
+sentence is fully performed, the person is not serving a sentence or under charge, and "since the
+pronouncement of judgment, lived an honest and upright life" → the court shall grant (mandatory).
+(b): otherwise, after the same year and with the sentence performed, in the court's discretion.
+(d): not for misdemeanor 288(c), Veh. Code 42002.1 misdemeanors, Veh. Code 42001 infractions.
+(e): unpaid restitution is no ground for denial. (f): infractions by written declaration, 15 days'
+notice to the prosecutor.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assembler.profile import Case, Level, Profile
+from rules.decision import Builder, Decision, pc
+from rules.facts import CountFacts, convicted, probation_granted, unknown_offenses
+from rules.gates import apply_dismissal_gates
+from rules.lawdates import after_years
+
+REMEDY = "1203.4a"
+FORMS = ("CR-180", "CR-181")
+
+
+def applies(case: Case) -> bool:
+    """Misdemeanors without probation, and infractions with or without it."""
+    counts = convicted(case)
+    if any(c.level is Level.infraction for c in counts):
+        return True
+    return probation_granted(case) is False and any(c.level is Level.misdemeanor for c in counts)
+
+
+def decide(profile: Profile, case: Case, as_of: date) -> Decision:
+    b = Builder(REMEDY, FORMS)
+    counts = _covered_counts(case)
+    b.why("A misdemeanor without probation, or an infraction, is dismissed under § 1203.4a.",
+          pc("1203.4a", "(a)"))
+    eligible = _exclusions(b, counts)
+    if not eligible:
+        return b.finish(as_of)
+    _one_year(b, case, as_of)
+    _sentence_performed(b, case)
+    apply_dismissal_gates(b, profile, case, as_of, pc("1203.4a", "(a)"))
+    _honest_and_upright(b, case)
+    _infraction_procedure(b, eligible)
+    if case.sentence and case.sentence.restitution == "unpaid":
+        b.why("Unpaid restitution is not a reason to deny the petition.", pc("1203.4a", "(e)"))
+    return b.finish(as_of)
+
+
+def _covered_counts(case: Case) -> list[CountFacts]:
+    counts = convicted(case)
+    if probation_granted(case):
+        return [c for c in counts if c.level is Level.infraction]
+    return [c for c in counts if c.level in (Level.misdemeanor, Level.infraction)]
+
+
+def _exclusions(b: Builder, counts: list[CountFacts]) -> list[CountFacts]:
+    eligible = []
+    for c in counts:
+        if c.offense and c.level and c.level.value in c.offense.excluded_1203_4a_d:
+            b.why(f"{c.label} ({c.offense.description}) cannot be dismissed under § 1203.4a.",
+                  c.offense.cite_for("excluded_1203_4a_d"))
+            continue
+        eligible.append(c)
+    if not eligible:
+        vc_infractions = all(c.offense and c.offense.code == "VC" and c.level is Level.infraction for c in counts)
+        if vc_infractions:
+            b.block("VEHICLE_CODE_42001_INFRACTION", "Ordinary Vehicle Code infractions (such as a "
+                    "speeding ticket) cannot be dismissed under any statute.", pc("1203.4a", "(d)"))
+        else:
+            b.block("EXCLUDED_OFFENSE_1203_4A_D", "Every conviction here is excluded from § 1203.4a.",
+                    pc("1203.4a", "(d)"))
+        return []
+    for label in unknown_offenses(eligible):
+        b.review(f"{label} is not in our offense table: check that § 1203.4a(d) does not exclude it.",
+                 pc("1203.4a", "(d)"))
+    for c in eligible:
+        question = c.offense.open_question("excluded_1203_4a_d") if c.offense else None
+        if question:
+            b.review(f"{c.label}: {question}", c.offense.cite)
+    return eligible
+
+
+def _one_year(b: Builder, case: Case, as_of: date) -> None:
+    """The year runs from pronouncement of judgment, not from the end of the sentence."""
+    cite = pc("1203.4a", "(a)")
+    judged = case.judgment_date or case.conviction_date
+    if judged is None:
+        b.review("When was judgment pronounced (the sentencing date)? The petition can be filed one "
+                 "year after it.", cite)
+        return
+    if case.judgment_date is None:
+        b.review("The judgment (sentencing) date is not given; the year is counted from the conviction "
+                 "date. Confirm the sentencing date from the court's docket.", cite)
+    ready = after_years(judged, 1)
+    if as_of < ready:
+        b.block("WAIT_PERIOD", f"One year must pass after judgment ({judged.isoformat()}); you can file "
+                f"on or after {ready.isoformat()}.", cite, until=ready)
+    else:
+        b.why(f"More than one year has passed since judgment ({judged.isoformat()}).", cite)
+
+
+def _sentence_performed(b: Builder, case: Case) -> None:
+    cite = pc("1203.4a", "(a)")
+    done = case.sentence.completed if case.sentence else None
+    if done is False:
+        b.block("SENTENCE_NOT_PERFORMED", "Every part of the sentence (jail, classes, community service, "
+                "fines other than restitution) must be finished first.", cite, temporary=True)
+    elif done is None:
+        b.review("Have you finished every part of the sentence (jail, classes, community service, "
+                 "fines)? Unpaid restitution does not count against you.", cite)
+
+
+def _honest_and_upright(b: Builder, case: Case) -> None:
+    new = case.new_conviction_since_judgment
+    if new is False:
+        b.why("You have lived an honest and upright life and obeyed the law since judgment, so the "
+              "court must grant the dismissal.", pc("1203.4a", "(a)"))
+    elif new:
+        b.discretionary("NEW_CONVICTION_SINCE_JUDGMENT", "You were convicted of another offense after "
+                        "this judgment, so the court may grant the dismissal in the interest of justice "
+                        "but does not have to.", pc("1203.4a", "(b)"))
+    else:
+        b.review("Have you been convicted of anything since this judgment? With no new conviction the "
+                 "court must grant the dismissal; with one, it may.", pc("1203.4a", "(a)"))
+
+
+def _infraction_procedure(b: Builder, counts: list[CountFacts]) -> None:
+    if any(c.level is Level.infraction for c in counts):
+        b.why("For an infraction the petition is made by written declaration, and the prosecutor "
+              "must get at least 15 days' notice.", pc("1203.4a", "(f)"))

@@ -1,0 +1,41 @@
+"""Pen. Code § 17(d)(2) — a misdemeanor "wobblette" (listed in § 19.8) reduced to an infraction.
+
+"(d) A violation of any code section listed in Section 19.8 is an infraction ... when: ... (2) The
+court, with the consent of the defendant, determines that the offense is an infraction". CR-180
+item 1 asks for it after judgment, but the statute speaks of a case's pre-trial posture, so a
+post-judgment request is needs_review; and an infraction falls out of § 1203.4 ((b)) into
+§ 1203.4a, which has its own one-year wait.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assembler.profile import Case, Level, Profile
+from rules.decision import Builder, Decision, pc
+from rules.facts import CountFacts, convicted
+
+REMEDY = "17d2"
+FORMS = ("CR-180", "CR-181")
+
+
+def wobblette_counts(case: Case) -> list[CountFacts]:
+    return [c for c in convicted(case)
+            if c.level is Level.misdemeanor and c.offense and c.offense.wobblette_19_8]
+
+
+def applies(case: Case) -> bool:
+    return bool(wobblette_counts(case))
+
+
+def decide(profile: Profile, case: Case, as_of: date) -> Decision:
+    b = Builder(REMEDY, FORMS)
+    for c in wobblette_counts(case):
+        b.why(f"{c.label} ({c.offense.description}) is listed in § 19.8 and may be treated as an "
+              "infraction.", c.offense.cite_for("wobblette_19_8"))
+    b.discretionary("STATUTE_DISCRETIONARY", "The court decides, with your consent, whether to make it "
+                    "an infraction.", pc("17", "(d)(2)"))
+    b.review("Whether § 17(d)(2) allows a reduction after judgment is unsettled, and an infraction "
+             "moves the dismissal from § 1203.4 to § 1203.4a. Ask the court to grant the dismissal "
+             "together with the reduction, or decide whether the reduction is worth it.", pc("17", "(d)(2)"))
+    return b.finish(as_of)

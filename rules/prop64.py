@@ -1,0 +1,55 @@
+"""Prop 64, Health & Saf. Code § 11361.8 — cannabis convictions redesignated, or dismissed and sealed.
+
+(e)-(f): a person who completed the sentence for a conviction under §§ 11357, 11358, 11359 or
+11360 "who would not have been guilty of an offense, or who would have been guilty of a lesser
+offense" under Prop 64 may apply to have it dismissed and sealed or redesignated; the court "shall"
+grant it unless the prosecution shows the person is not eligible — mandatory. (a)-(b): someone still
+serving petitions for recall or dismissal. Forms: CR-400 series. § 11361.9 (automatic review by DOJ
+and prosecutors) is a flag, never a reason to drop the application.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assembler.profile import Case, Profile
+from rules.decision import Builder, Decision, hs
+from rules.facts import CountFacts, convicted, probation_running
+from rules.lawdates import PROP_64
+
+REMEDY = "11361.8"
+FORMS = ("CR-400", "CR-403")
+
+
+def prop64_counts(case: Case) -> list[CountFacts]:
+    return [c for c in convicted(case) if c.offense and c.offense.prop64]
+
+
+def applies(case: Case) -> bool:
+    return bool(prop64_counts(case)) and (case.offense_date is None or case.offense_date < PROP_64)
+
+
+def decide(profile: Profile, case: Case, as_of: date) -> Decision:
+    b = Builder(REMEDY, FORMS)
+    if as_of < PROP_64:
+        b.block("OFFENSE_NOT_COVERED", "Prop 64 took effect on Nov. 9, 2016.", hs("11361.8"))
+        return b.finish(as_of)
+    for c in prop64_counts(case):
+        b.why(f"{c.label} ({c.offense.description}) is a cannabis offense Prop 64 reduced or made lawful.",
+              c.offense.cite_for("prop64"))
+        question = c.offense.open_question("prop64")
+        if question:
+            b.review(f"{c.label}: {question}", c.offense.cite_for("prop64"))
+    if case.offense_date is None:
+        b.review("When was the offense committed? Prop 64 relief is for conduct before Nov. 9, 2016.",
+                 hs("11361.8", "(a)"))
+    if probation_running(case, as_of) or profile.status.serving_sentence:
+        b.discretionary("STATUTE_DISCRETIONARY", "You are still serving the sentence, so this is a petition "
+                        "for recall or dismissal, decided by the court.", hs("11361.8", "(b)"))
+    else:
+        b.why("Your sentence is complete: the court must grant the application unless the prosecutor "
+              "proves you are not eligible.", hs("11361.8", "(f)"))
+    if profile.status.super_strike_prior or profile.status.registrant_290:
+        b.review("A prior 'super strike' or a registrable conviction can bar redesignation of a felony "
+                 "cannabis conviction (Health & Saf. Code § 11359 and § 11360 carve-outs).", hs("11361.8", "(b)"))
+    return b.finish(as_of)
