@@ -1,0 +1,96 @@
+"""AcroForm fields of a rendition, and the values written into them.
+
+Each field is a real AcroForm field named after its logical item, so a filled rendition can still
+be edited. A text value is also drawn as page text in the embedded typeface, exactly where the field
+is: that is what prints, what `pdftotext` reads and what a flattened copy keeps. The field's own
+appearance is left empty (see appearance.py) so the value is not drawn twice; a viewer that edits the
+field paints the field's white background over the old page text and shows the new value.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from reportlab.lib.colors import black, white
+from reportlab.pdfgen.canvas import Canvas
+
+from assembler.rendition import fonts
+from assembler.rendition.fit import FLOOR, LEADING, PAD, fit
+from assembler.rendition.spec import PAGE_HEIGHT, Field, FormSpec
+
+Value = str | bool | None
+
+
+class FillError(ValueError):
+    """A value the rendition cannot take: unknown item, wrong kind, or too long for its field."""
+
+
+def check_values(spec: FormSpec, values: Mapping[str, Value]) -> dict[str, Value]:
+    known = {name: spec.field(name) for name in spec.items}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise FillError(f"{spec.form} has no item(s) {', '.join(unknown)}; its items are: {', '.join(known)}")
+    clean: dict[str, Value] = {}
+    for name, value in values.items():
+        field = known[name]
+        if value is None or value == "":
+            continue
+        if field.kind == "check":
+            clean[name] = checked(value)
+        else:
+            text = str(value).strip()
+            if fit(field, text) is None:
+                raise FillError(
+                    f"{spec.form} item {name}: the value does not fit at {FLOOR:g} pt; continue it on an "
+                    "attachment (assembler/overflow.py) instead of cutting it"
+                )
+            clean[name] = text
+    return clean
+
+
+def checked(value: Value) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in {"x", "yes", "on", "true", "1", "checked"}
+
+
+def add_fields(canvas: Canvas, fields: list[Field], values: Mapping[str, Value]) -> None:
+    form = canvas.acroForm
+    for field in fields:
+        value = values.get(field.name)
+        bottom = PAGE_HEIGHT - field.y1
+        if field.kind == "check":
+            size = min(field.width, field.height)
+            form.checkbox(name=field.name, tooltip=field.label or field.name, checked=bool(value),
+                          buttonStyle="cross", x=field.x0, y=bottom, size=size, borderWidth=0,
+                          fillColor=None, borderColor=None, textColor=black, fieldFlags="")
+        else:
+            text = value if isinstance(value, str) else ""
+            form.textfield(name=field.name, tooltip=field.label or field.name, value=text,
+                           x=field.x0, y=bottom, width=field.width, height=field.height,
+                           fontName="Helvetica", fontSize=_size(field, text), borderWidth=0,
+                           fillColor=white, borderColor=None, textColor=black, maxlen=None,
+                           fieldFlags="multiline" if field.multiline else "")
+            if text:
+                draw_value(canvas, field, text)
+
+
+def _size(field: Field, text: str) -> float:
+    fitted = fit(field, text) if text else None
+    return fitted.size if fitted else field.size
+
+
+def draw_value(canvas: Canvas, field: Field, text: str) -> None:
+    fitted = fit(field, text)
+    if fitted is None:  # check_values refuses these first; never draw a cut value
+        raise FillError(f"{field.name}: value does not fit")
+    size = fitted.size
+    canvas.setFillColor(black)
+    if field.multiline:
+        baseline = field.y0 + PAD + size * 0.82
+    else:
+        baseline = field.y0 + (field.height + size * 0.72) / 2
+    for line in fitted.lines:
+        canvas.setFont(fonts.REGULAR, size)
+        canvas.drawString(field.x0 + PAD, PAGE_HEIGHT - baseline, line)
+        baseline += size * LEADING

@@ -1,0 +1,32 @@
+"""Drawing a whole rendition: every page of a spec, its fields, and the values given."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Mapping
+
+from reportlab.pdfgen.canvas import Canvas
+
+from assembler.rendition import fonts
+from assembler.rendition.appearance import rework
+from assembler.rendition.draw import draw_page
+from assembler.rendition.fields import Value, add_fields, check_values
+from assembler.rendition.spec import PAGE_HEIGHT, PAGE_WIDTH, load_spec
+
+
+def render(form_id: str, values: Mapping[str, Value] | None = None) -> bytes:
+    """The rendition of `form_id` as PDF bytes: blank, or filled with values keyed by item name."""
+    spec = load_spec(form_id)
+    clean = check_values(spec, values or {})
+    fonts.register()
+    buf = BytesIO()
+    canvas = Canvas(buf, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, invariant=1)
+    canvas.setTitle(f"{spec.form} {spec.title}")
+    canvas.setSubject(f"{spec.form} [{spec.revision}] drawn by ca-relief (computer-generated rendition)")
+    canvas.setCreator("ca-relief")
+    for page in spec.pages:
+        draw_page(canvas, page)
+        add_fields(canvas, page.fields, clean)
+        canvas.showPage()
+    canvas.save()
+    return rework(buf.getvalue())
