@@ -1,0 +1,68 @@
+"""What the mapping layer hands to a backend: logical values, plus what may need to overflow.
+
+`FormValues.values` is keyed by the logical item names of `forms/<ID>/items.yaml` and holds text
+(str) or check-box state (bool). The CR-180 offense table is kept whole in `table` (it may have more
+rows than the printed five); `assembler.overflow.place` decides which rows go on the form and which
+continue on an MC-025 attachment, and which long texts continue on an MC-031 declaration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from assembler.backends import Value
+
+
+@dataclass(frozen=True)
+class CourtInfo:
+    """The court a case was heard in, as the caption prints it. Unknown parts stay empty."""
+
+    county: str
+    street: str = ""
+    mailing: str = ""
+    city_zip: str = ""
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What every attachment repeats: short title and case number, and who signs."""
+
+    short_title: str  # "People v. Jane Doe"
+    case_number: str
+    petitioner: str  # the petitioner's legal name (the declarant of an MC-031)
+    signed_on: str  # the date printed beside the signature, MM/DD/YYYY
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of CR-180 item 1: code, section, level and the two yes/no columns."""
+
+    code: str
+    section: str
+    type: str
+    reduce_17b: str
+    reduce_17d2: str
+
+    def as_line(self, number: int) -> str:
+        return (f"{number}. Code: {self.code}; Section: {self.section}; Type: {self.type}; "
+                f"Pen. Code, § 17(b): {self.reduce_17b}; Pen. Code, § 17(d)(2): {self.reduce_17d2}")
+
+
+@dataclass
+class FormValues:
+    form_id: str
+    values: dict[str, Value]
+    caption: Caption
+    table: list[TableRow] = field(default_factory=list)
+    # Text items that are sworn statements: when too long they continue on MC-031, not MC-025.
+    sworn_items: frozenset[str] = frozenset()
+
+    def text(self, item: str) -> str:
+        value = self.values.get(item, "")
+        return value if isinstance(value, str) else ""
+
+
+def form_date(day: date | None) -> str:
+    """Dates as California forms print them: MM/DD/YYYY; unknown → empty (never invented)."""
+    return day.strftime("%m/%d/%Y") if day else ""

@@ -1,0 +1,91 @@
+"""Appearance streams for filled text fields, drawn exactly as `assembler.overflow` measured them.
+
+Every viewer (poppler, pdf.js, Chromium, Acrobat) shows a field's appearance stream when it has one,
+so values print the same everywhere without /NeedAppearances. Text is laid out by
+`overflow.require_fit` in the field's own font and width: what was measured is what is drawn, and a
+value that would be cut raises instead of being drawn.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from assembler.backends import TextBox
+from assembler.overflow import Fit, require_fit, width
+from assembler.official.prepared import PADDING, Widget
+
+ASCENT = 0.718  # Helvetica/Arial and Times cap-height-ish ascent used to place the first baseline
+DESCENT = 0.207
+
+
+class NotPrintable(ValueError):
+    """A character the form's font cannot show (outside Windows-1252)."""
+
+
+def encode(item: str, text: str) -> bytes:
+    """Text as a PDF string in the form fonts' WinAnsi encoding; accents are kept where cp1252 has them."""
+    try:
+        raw = text.encode("cp1252")
+    except UnicodeEncodeError:
+        folded = unicodedata.normalize("NFKD", text).encode("cp1252", "ignore")
+        lost = [c for c in text if c.isprintable() and not _encodable(c) and not _foldable(c)]
+        if lost:
+            raise NotPrintable(f"{item}: the form's font cannot print {''.join(sorted(set(lost)))!r}; "
+                               "fix: spell it with Latin letters") from None
+        raw = folded
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)").replace(b"\r", b"")
+
+
+def _encodable(char: str) -> bool:
+    try:
+        char.encode("cp1252")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _foldable(char: str) -> bool:
+    base = unicodedata.normalize("NFKD", char).encode("cp1252", "ignore")
+    return bool(base.strip())
+
+
+def layout(item: str, text: str, widget: Widget) -> Fit:
+    return require_fit(item, text, widget.text_box())
+
+
+def text_stream(item: str, text: str, widget: Widget, font_ref: bytes) -> bytes:
+    """A complete form XObject (dictionary + stream) for one text widget, ready to write."""
+    box = widget.text_box()
+    fitted = layout(item, text, widget)
+    content = _content(item, fitted, widget, box)
+    w, h = widget.width, widget.height
+    head = (f"<< /Type /XObject /Subtype /Form /BBox [0 0 {w:.3f} {h:.3f}] "
+            f"/Resources << /Font << /{widget.font_resource} ").encode() + font_ref + b" >> >> "
+    return head + f"/Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
+
+
+def _content(item: str, fitted: Fit, widget: Widget, box: TextBox) -> bytes:
+    size = fitted.size
+    h = widget.height
+    if widget.multiline:
+        y = h - 1 - ASCENT * size
+    else:
+        y = (h - (ASCENT + DESCENT) * size) / 2 + DESCENT * size
+    parts = [b"/Tx BMC q BT", f"/{widget.font_resource} {size:g} Tf 0 g".encode()]
+    x_prev, y_prev = 0.0, 0.0
+    for line in fitted.lines:
+        x = _x(line, widget, box, size)
+        parts.append(f"{x - x_prev:.3f} {y - y_prev:.3f} Td".encode())
+        parts.append(b"(" + encode(item, line) + b") Tj")
+        x_prev, y_prev = x, y
+        y -= fitted.leading
+    parts.append(b"ET Q EMC")
+    return b"\n".join(parts)
+
+
+def _x(line: str, widget: Widget, box: TextBox, size: float) -> float:
+    if widget.align == 1:
+        return (widget.width - width(line, box.font, size)) / 2
+    if widget.align == 2:
+        return widget.width - PADDING - width(line, box.font, size)
+    return PADDING
