@@ -1,0 +1,111 @@
+"""CR-180 Petition for Dismissal: decisions and profile facts → logical items, top to bottom.
+
+Choices, item by item:
+- Caption: see `common.py` (in pro per or attorney; court; defendant; case number on every page).
+  The hearing DATE / TIME / DEPARTMENT box is "for court use" and stays empty.
+- Item 1: the conviction date and one row per convicted count (the deferred-entry pleas for
+  § 1203.43). The 17(b) column says "yes" only when 17(b) is petitioned for and the count is a
+  felony wobbler; 17(d)(2) "yes" only when 17(d)(2) is petitioned for and the count is a § 19.8
+  misdemeanor. Rows beyond the printed five continue on MC-025 (`overflow.place`).
+- Items 2–7: one per requested dismissal remedy (requested = not ineligible and eligible now;
+  `common.requested`). 1203.4 → 2 with 2a (probation completed, no violation), 2b (discharged
+  early), 2c (any violation or discretion code, or neither 2a nor 2b shown); 1203.4a → 3a when the
+  decision is mandatory (no new offense: "honest and upright"), else 3b; 1203.49 → 4 with the
+  person's account; 1203.41 → 5a (split sentence, § 1170(h)(5)(B)), 5b (straight, (h)(5)(A)),
+  5c (state prison); 1203.42 → 6; 1203.43 → 7 with the § 1000.3 dismissal date and 7a (court
+  records are available — the petition is filed in the court that holds them; the profile has no
+  fact that would call for 7b's sworn statement).
+- The interest-of-justice text (2c, 3b, 5, 6) is the profile's declaration facts; when it does not
+  fit, it goes on an MC-031 declaration and the field says so.
+- Items 8 and 9: on Rev. January 1, 2024 they are printed requests with no check box; they apply
+  through the 17(b)/17(d)(2) columns and the items checked above, so there is nothing to fill.
+- Date and printed name filled; the signature is left blank for the petitioner or attorney.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from assembler.formmap import common
+from assembler.formmap.facts import interest_of_justice, trafficking_account
+from assembler.formmap.items import check_known
+from assembler.formmap.values import CourtInfo, FormValues, form_date
+from assembler.profile import Case, ProbationOutcome, Profile
+from rules.decision import Decision, Status
+
+FORM_ID = "CR-180"
+SWORN = frozenset({"item2.c.text", "item3.b.text", "item4.text", "item5.text", "item6.text"})
+
+
+def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: CourtInfo,
+           signed_on: date) -> FormValues:
+    v: dict = common.caption_values(profile, case, court)
+    v["item1.date"] = form_date(case.conviction_date or case.judgment_date)
+    justice = interest_of_justice(profile)
+    for remedy, mapper in ITEMS:
+        decision = common.requested(decisions, remedy)
+        if decision is not None:
+            v.update(mapper(profile, case, decision, justice))
+    v.update(_signature(profile, signed_on))
+    check_known(FORM_ID, v)
+    rows = [common.table_row(c, decisions) for c in common.petitioned_counts(case, decisions)]
+    return FormValues(FORM_ID, v, common.caption(profile, case, signed_on), rows, SWORN)
+
+
+def item2(profile: Profile, case: Case, decision: Decision, justice: str) -> dict:
+    """§ 1203.4: probation granted; a (fulfilled), b (discharged early), c (interests of justice)."""
+    probation = case.sentence.probation if case.sentence else None
+    violated = bool(probation and probation.violations) or bool(decision.discretion)
+    outcome = probation.outcome if probation else ProbationOutcome.unknown
+    a = outcome is ProbationOutcome.completed and not violated
+    b = outcome is ProbationOutcome.terminated_early and not violated
+    c = violated or not (a or b) or decision.status is Status.discretionary
+    v = {"item2": True, "item2.a": a, "item2.b": b, "item2.c": c}
+    if c:
+        v["item2.c.text"] = justice
+    return v
+
+
+def item3(profile: Profile, case: Case, decision: Decision, justice: str) -> dict:
+    """§ 1203.4a: a (honest and upright life) when mandatory, else b (interests of justice)."""
+    upright = decision.status is Status.mandatory and case.new_conviction_since_judgment is not True
+    if upright:
+        return {"item3": True, "item3.a": True}
+    return {"item3": True, "item3.b": True, "item3.b.text": justice}
+
+
+def item4(profile: Profile, case: Case, decision: Decision, justice: str) -> dict:
+    """§ 1203.49: 647(b) conviction of a trafficking victim, with the person's account."""
+    return {"item4": True, "item4.text": trafficking_account(case)}
+
+
+def item5(profile: Profile, case: Case, decision: Decision, justice: str) -> dict:
+    """§ 1203.41: a (county jail with mandatory supervision), b (straight county jail), c (prison)."""
+    sentence = case.sentence
+    jail = sentence.county_jail_1170h if sentence else None
+    v = {"item5": True, "item5.text": justice,
+         "item5.a": bool(jail and jail.subparagraph == "B"),
+         "item5.b": bool(jail and jail.subparagraph == "A"),
+         "item5.c": bool(jail is None and sentence and sentence.state_prison)}
+    return v
+
+
+def item6(profile: Profile, case: Case, decision: Decision, justice: str) -> dict:
+    """§ 1203.42: prison sentence that would now be served in county jail."""
+    return {"item6": True, "item6.text": justice}
+
+
+def item7(profile: Profile, case: Case, decision: Decision, justice: str) -> dict:
+    """§ 1203.43: deferred entry of judgment; dismissal date under former § 1000.3; 7a."""
+    return {"item7": True, "item7.date": form_date(case.dej_dismissed_on), "item7.a": True}
+
+
+def _signature(profile: Profile, signed_on: date) -> dict:
+    p = profile.petitioner
+    name = p.attorney.name if p.attorney else p.legal_name
+    return {"signature.date": form_date(signed_on), "signature.name": name}
+
+
+ITEMS = (("1203.4", item2), ("1203.4a", item3), ("1203.49", item4), ("1203.41", item5),
+         ("1203.42", item6), ("1203.43", item7))
