@@ -1,0 +1,191 @@
+"""Filing instructions: the right court, the 15-day notice with its citation, no invented address,
+Spanish with the same sections as English, and a PDF a reader can follow."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from assembler.instructions import render_instructions, template_env, write_instructions_pdf
+from assembler.profile import Profile
+from rules.decision import CaseResult, Decision, Reason, Status
+from tests.conftest import REPO, pdf_text
+
+TEMPLATES = REPO / "templates" / "instructions"
+REASON = Reason(text="stated by the rule", cite="Pen. Code, § 1203.4(a)(1)")
+
+
+def profile(county: str, *, felony: bool = False, arrest: bool = False) -> Profile:
+    cases = [{"county": county, "court_case_number": "CASE-1",
+              "counts": [{"code": "PC", "section": "487(a)", "level_convicted": "felony" if felony else "misdemeanor"}]}]
+    if arrest:
+        cases.append({"county": county, "arrest": {"date": "2019-05-01", "agency": "Example Police Department",
+                      "offenses": [{"code": "PC", "section": "484", "disposition": "dismissed"}]}})
+    return Profile.model_validate({"petitioner": {"legal_name": "Pat Example"}, "cases": cases})
+
+
+def decision(remedy: str, status: Status = Status.mandatory, *, now: bool = True, on: date | None = None) -> Decision:
+    return Decision(remedy=remedy, status=status, eligible_now=now, eligible_on=on, reasons=[REASON])
+
+
+def dismissal(county: str, *extra: Decision, flags: tuple[str, ...] = ()) -> list[CaseResult]:
+    return [CaseResult(case_number="CASE-1", county=county, remedies=[decision("1203.4"), *extra], flags=list(flags))]
+
+
+def sealing(county: str) -> CaseResult:
+    return CaseResult(case_number=None, county=county, remedies=[decision("851.91")])
+
+
+def section(text: str, start: str, end: str) -> str:
+    return text[text.index(start):text.index(end, text.index(start))]
+
+
+# --- English and Spanish have the same templates and the same sections ------------------------
+
+
+def block_names(path: Path) -> list[str]:
+    tree = jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+    return [block.name for block in tree.find_all(jinja2.nodes.Block)]
+
+
+def macro_names(path: Path) -> list[str]:
+    tree = jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+    return [macro.name for macro in tree.find_all(jinja2.nodes.Macro)]
+
+
+def test_spanish_has_every_english_template_and_no_other():
+    names = lambda lang: sorted(p.name for p in (TEMPLATES / lang).glob("*.j2"))
+    assert names("en") == names("es")
+    assert "petition.txt.j2" in names("en") and "sealing.txt.j2" in names("en")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (TEMPLATES / "en").glob("*.j2")))
+def test_spanish_template_has_the_same_section_ids_in_the_same_order(name):
+    english, spanish = TEMPLATES / "en" / name, TEMPLATES / "es" / name
+    assert block_names(english) == block_names(spanish)
+    assert macro_names(english) == macro_names(spanish)
+    if not name.startswith("_"):
+        assert block_names(english), f"{name} has no sections"
+
+
+def test_rendered_spanish_has_as_many_headings_as_english():
+    args = (profile("Los Angeles", felony=True, arrest=True),
+            dismissal("Los Angeles", decision("17b", Status.discretionary)) + [sealing("Los Angeles")],
+            "Los Angeles")
+    heads = lambda text: [line.split(" ")[0] for line in text.splitlines() if line.startswith("#")]
+    english, spanish = render_instructions(*args, "en"), render_instructions(*args, "es")
+    assert heads(english) == heads(spanish)
+    assert "Paso 4. Entregue una copia al fiscal" in spanish
+    assert "Pen. Code, § 1203.4(d)(1)" in spanish
+
+
+# --- content --------------------------------------------------------------------------------
+
+
+def test_los_angeles_dismissal_names_the_court_and_the_15_day_notice_with_its_citation():
+    text = render_instructions(profile("Los Angeles"), dismissal("Los Angeles"), "Los Angeles", "en")
+    assert "Superior Court of California, County of Los Angeles" in text
+    assert "210 West Temple Street, Los Angeles, CA 90012" in text
+    notice = section(text, "### Step 4", "### Step 5")
+    assert "at least 15 days" in notice and "(Pen. Code, § 1203.4(d)(1))" in notice
+    assert "It is not settled how those days are counted" in notice
+    assert "Confirm before you go" in text
+    assert "city attorney" in notice  # the ten LA cities with their own prosecutors
+
+
+def test_an_unknown_prosecutor_address_says_how_to_find_it_and_gives_no_address():
+    text = render_instructions(profile("Alameda"), dismissal("Alameda"), "Alameda", "en")
+    serve = section(text, "### Step 4", "### Step 5")
+    assert "We do not have the address of the District Attorney of Alameda County" in serve
+    assert "Do not guess" in serve and "ask the court clerk" in serve
+    assert not [line for line in serve.splitlines() if line.startswith("| ")]
+    assert not re.search(r"\b\d{2,5} [A-Z][a-z]+ (Street|Avenue|Boulevard|Drive|Way)\b", serve)
+
+
+def test_a_court_without_a_street_address_gets_no_invented_one():
+    text = render_instructions(profile("Imperial"), dismissal("Imperial"), "Imperial", "en")
+    court = section(text, "### Step 3", "### Fees")
+    assert "We do not have the street address of this courthouse" in court
+    assert "P_imperial" not in court  # research source ids are not for the reader
+    assert "https://www.imperial.courts.ca.gov" in court
+
+
+def test_sealing_serves_the_prosecutor_and_the_arresting_agency():
+    text = render_instructions(profile("Sacramento", arrest=True), [sealing("Sacramento")], "Sacramento", "en")
+    assert "Part 1" not in text and "Part 2: Your petition to seal an arrest (form CR-409)" in text
+    serve = section(text, "### Step 4", "### Step 5")
+    assert "Example Police Department" in serve and "901 G Street" in serve
+    assert "(form CR-409-INFO; Pen. Code, § 851.91)" in serve
+    assert "Arrest on May 1, 2019" in text
+
+
+def test_local_practice_changes_the_copies():
+    text = render_instructions(profile("Tulare"), dismissal("Tulare"), "Tulare", "en")
+    assert "the original and **5 copies** of each form" in text
+    san_diego = render_instructions(profile("San Diego"), dismissal("San Diego"), "San Diego", "en")
+    assert "own petition form (CRM-204)" in san_diego
+
+
+def test_fees_are_described_carefully_and_the_waiver_only_for_a_charge():
+    fees = section(render_instructions(profile("Fresno"), dismissal("Fresno"), "Fresno", "en"), "### Fees", "### Step 4")
+    assert "As far as we know" in fees and "July 10, 2023" in fees
+    assert "If the court charges you any fee and you cannot afford it" in fees and "FW-001" in fees
+
+
+def test_effects_follow_the_remedies_with_citations():
+    results = dismissal("Fresno", decision("17b", Status.discretionary),
+                        flags=("STRIKE_SURVIVES_REDUCTION", "DMV_PRIOR_UNAFFECTED"))
+    effects = section(render_instructions(profile("Fresno", felony=True), results, "Fresno", "en"),
+                      "## What this does", "## Free legal help")
+    for text in ("(Pen. Code, § 1203.4(a)(2))", "(Pen. Code, § 17(b))", "(Veh. Code, § 13555)",
+                 "(8 U.S.C. § 1101(a)(48)(A))", "(Bus. & Prof. Code, § 480(c))"):
+        assert text in effects
+    assert "seals" not in effects and "registration" not in effects.lower()
+
+
+def test_a_remedy_not_yet_available_gives_its_date():
+    results = [CaseResult(case_number="CASE-1", county="Fresno",
+                          remedies=[decision("1203.4"), decision("1203.41", now=False, on=date(2027, 3, 4))])]
+    text = render_instructions(profile("Fresno"), results, "Fresno", "en")
+    assert "on or after March 4, 2027" in text
+    assert "a partir del 4 de marzo de 2027" in render_instructions(profile("Fresno"), results, "Fresno", "es")
+
+
+def test_help_lists_the_public_defender_when_known_and_how_to_find_one_when_not():
+    alameda = render_instructions(profile("Alameda"), dismissal("Alameda"), "Alameda", "en")
+    assert "Alameda County Public Defender's Office" in alameda and "East Bay Community Law Center" in alameda
+    fresno = render_instructions(profile("Kern"), dismissal("Kern"), "Kern", "en")
+    assert "Call the Kern County Public Defender's office" in fresno
+
+
+def test_cases_in_other_counties_are_left_out():
+    results = dismissal("Fresno") + [CaseResult(case_number="OTHER-9", county="Kern", remedies=[decision("1203.4")])]
+    assert "OTHER-9" not in render_instructions(profile("Fresno"), results, "Fresno", "en")
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="use one of en, es"):
+        render_instructions(profile("Fresno"), dismissal("Fresno"), "Fresno", "fr")
+
+
+def test_templates_render_with_no_undefined_names():
+    env = template_env()
+    assert isinstance(env.undefined, type) and issubclass(env.undefined, jinja2.StrictUndefined)
+
+
+# --- the PDF --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang,heading,page", [("en", "Step 3. File your papers at the court", "Page 1 of"),
+                                                ("es", "Paso 3. Presente sus papeles en la corte", "Página 1 de")])
+def test_the_instructions_pdf_reads_back_with_its_headings(tmp_path, lang, heading, page):
+    text = render_instructions(profile("Los Angeles"), dismissal("Los Angeles"), "Los Angeles", lang)
+    path = write_instructions_pdf(text, tmp_path / f"instructions-{lang}.pdf", lang)
+    seen = " ".join(pdf_text(path).split())
+    assert heading in seen and page in seen
+    assert "Pen. Code, § 1203.4(d)(1)" in seen
+    assert "**" not in seen and "| " not in seen
