@@ -347,7 +347,6 @@ def _past_dates(case: Case):
         if s.state_prison:
             yield "sentence.state_prison.sentenced_on", s.state_prison.sentenced_on
             yield "sentence.state_prison.release_date", s.state_prison.release_date
-            yield "sentence.state_prison.parole_discharge_date", s.state_prison.parole_discharge_date
         if s.county_jail_1170h:
             yield "sentence.county_jail_1170h.release_date", s.county_jail_1170h.release_date
     yield from ((f"counts.{c.label}.offense_date", c.offense_date) for c in case.counts)

@@ -87,6 +87,26 @@ def probation_running(case: Case, as_of: date) -> bool | None:
     return None
 
 
+def ab1950_cap_end(case: Case, as_of: date) -> date | None:
+    """The end AB 1950's caps would give probation still running on Jan. 1, 2021, if earlier than scheduled.
+
+    Pen. Code §§ 1203a(a) (misdemeanor: 1 year) and 1203.1(a) (felony: 2 years), from Jan. 1, 2021;
+    not for offenses with their own probation term (DUI, Veh. Code § 23600) or violent felonies.
+    Whether the cap reaches a particular case is for a person to confirm: callers ask, never assume.
+    """
+    from rules.lawdates import AB_1950, add_months
+
+    p = case.sentence.probation if case.sentence else None
+    if as_of < AB_1950 or p is None or p.start is None or p.scheduled_end is None or p.scheduled_end < AB_1950:
+        return None
+    counts = convicted(case)
+    if any(c.offense and (c.offense.vc_12810 or c.offense.violent_667_5c == "yes") for c in counts):
+        return None
+    months = 24 if highest_level(counts) is Level.felony else 12
+    capped = add_months(p.start, months)
+    return capped if capped < p.scheduled_end else None
+
+
 def current_supervision(profile: Profile, as_of: date) -> list[Supervision]:
     """Supervision the person is under on `as_of`: what they told us plus what their cases show."""
     found: dict[tuple[str, str | None], Supervision] = {}

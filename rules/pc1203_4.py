@@ -15,7 +15,8 @@ from datetime import date
 
 from assembler.profile import Case, Level, ProbationOutcome, Profile
 from rules.decision import Builder, Decision, pc
-from rules.facts import CountFacts, convicted, probation_end, probation_running, unknown_offenses
+from rules.facts import (CountFacts, ab1950_cap_end, convicted, probation_end, probation_running,
+                         unknown_offenses)
 from rules.gates import apply_dismissal_gates
 from rules.lawdates import day_after
 
@@ -85,6 +86,11 @@ def _timing(b: Builder, case: Case, as_of: date) -> None:
         b.block("ON_PROBATION", f"Probation in this case has not ended{when}. You can ask the court to "
                 "end it early (§ 1203.3); an early discharge makes the dismissal mandatory.",
                 pc("1203.4", "(a)(1)"), until=until, temporary=until is None)
+        capped = ab1950_cap_end(case, as_of)
+        if capped is not None:
+            b.review(f"AB 1950 capped most probation terms from Jan. 1, 2021; yours may have ended on "
+                     f"{capped.isoformat()}. Whether the cap applies to your case depends on when it became "
+                     "final: ask the court or a lawyer.", pc("1203.1", "(a)"))
     elif running is None:
         b.review("When did (or will) probation end? The petition can be filed only after it ends.",
                  pc("1203.4", "(a)(1)"))
