@@ -63,7 +63,52 @@ def condense(text: Text) -> float:
     return max(MIN_CONDENSE, 100.0 * text.fit / natural)
 
 
+Word = list[tuple[str, str]]  # styled pieces written without a space between them, e.g. "*(…)*."
+
+
+def _words(text: str) -> list[Word]:
+    words: list[Word] = []
+    glue = False  # the previous run ended inside a word
+    for style, part in runs(text):
+        pieces = part.split(" ")
+        for i, piece in enumerate(pieces):
+            if not piece:
+                continue
+            if i == 0 and glue and words:
+                words[-1].append((style, piece))
+            else:
+                words.append([(style, piece)])
+        glue = bool(pieces[-1])
+    return words
+
+
+def paragraph_lines(text: Text) -> list[list[Word]]:
+    """A paragraph's styled words, broken into lines no wider than `text.wrap`."""
+    space = fonts.width(" ", text.size)
+    lines: list[list[Word]] = [[]]
+    used = 0.0
+    for word in _words(text.text):
+        w = sum(fonts.width(piece, text.size, style) for style, piece in word)
+        gap = space if lines[-1] else 0.0
+        if lines[-1] and used + gap + w > text.wrap:
+            lines.append([])
+            used, gap = 0.0, 0.0
+        lines[-1].append(word)
+        used += gap + w
+    return lines
+
+
+def _join(words: list[Word]) -> str:
+    marks = {"": "", "B": "**", "I": "*", "BI": "***"}
+    return " ".join("".join(f"{marks[style]}{piece}{marks[style]}" for style, piece in word) for word in words)
+
+
 def draw_text(canvas: Canvas, text: Text) -> None:
+    if text.wrap:
+        for i, words in enumerate(paragraph_lines(text)):
+            line = Text(_join(words), text.x, text.y + i * text.leading, text.size, color=text.color)
+            draw_text(canvas, line)
+        return
     scale = condense(text)
     span = line_width(text) * scale / 100.0
     x = text.x - span if text.align == "right" else text.x - span / 2 if text.align == "center" else text.x

@@ -14,8 +14,9 @@ from typing import Mapping
 from reportlab.lib.colors import black, white
 from reportlab.pdfgen.canvas import Canvas
 
+from assembler.overflow import FLOOR_PT, LEADING, fit
 from assembler.rendition import fonts
-from assembler.rendition.fit import FLOOR, LEADING, PAD, fit
+from assembler.rendition.boxes import PAD, text_box
 from assembler.rendition.spec import PAGE_HEIGHT, Field, FormSpec
 
 Value = str | bool | None
@@ -39,9 +40,9 @@ def check_values(spec: FormSpec, values: Mapping[str, Value]) -> dict[str, Value
             clean[name] = checked(value)
         else:
             text = str(value).strip()
-            if fit(field, text) is None:
+            if fit(text, text_box(field)) is None:
                 raise FillError(
-                    f"{spec.form} item {name}: the value does not fit at {FLOOR:g} pt; continue it on an "
+                    f"{spec.form} item {name}: the value does not fit at {FLOOR_PT:g} pt; continue it on an "
                     "attachment (assembler/overflow.py) instead of cutting it"
                 )
             clean[name] = text
@@ -76,12 +77,12 @@ def add_fields(canvas: Canvas, fields: list[Field], values: Mapping[str, Value])
 
 
 def _size(field: Field, text: str) -> float:
-    fitted = fit(field, text) if text else None
+    fitted = fit(text, text_box(field)) if text else None
     return fitted.size if fitted else field.size
 
 
 def draw_value(canvas: Canvas, field: Field, text: str) -> None:
-    fitted = fit(field, text)
+    fitted = fit(text, text_box(field))
     if fitted is None:  # check_values refuses these first; never draw a cut value
         raise FillError(f"{field.name}: value does not fit")
     size = fitted.size

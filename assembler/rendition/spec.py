@@ -33,6 +33,8 @@ class Text:
     fit: float | None = None
     align: str = "left"  # left | right | center (x is then the right end or the centre)
     color: tuple[float, float, float] = (0, 0, 0)
+    wrap: float | None = None  # a paragraph: wrapped at this width, lines `leading` apart
+    leading: float | None = None
 
 
 @dataclass(frozen=True)
@@ -153,10 +155,13 @@ def _page(form: str, data: dict[str, Any]) -> Page:
 
 
 def _element(page: Page, el: dict[str, Any]) -> None:
-    if "text" in el:
+    if "text" in el or "para" in el:
         x, y = el["at"]
-        page.texts.append(Text(str(el["text"]), float(x), float(y), float(el.get("size", 9)),
-                               el.get("fit"), el.get("align", "left"), tuple(el.get("color", (0, 0, 0)))))
+        size = float(el.get("size", 9))
+        page.texts.append(Text(str(el.get("text", el.get("para"))), float(x), float(y), size,
+                               el.get("fit"), el.get("align", "left"), tuple(el.get("color", (0, 0, 0))),
+                               el.get("width") if "para" in el else None,
+                               float(el.get("leading", size * 1.2)) if "para" in el else None))
     elif "hline" in el:
         x0, y, x1 = el["hline"]
         page.rules.append(Rule(x0, y, x1, y, float(el.get("weight", 0.5))))

@@ -1,0 +1,15 @@
+"""The text box of a rendition field, in the terms the shared overflow module measures in."""
+
+from __future__ import annotations
+
+from assembler.backends import TextBox
+from assembler.rendition import fonts
+from assembler.rendition.spec import Field
+
+PAD = 2.0  # points of air inside a field's edges
+
+
+def text_box(field: Field) -> TextBox:
+    fonts.register()
+    return TextBox(font=fonts.REGULAR, size=field.size, width=field.width - 2 * PAD,
+                   height=field.height - PAD, multiline=field.multiline)
