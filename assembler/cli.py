@@ -10,6 +10,7 @@ import json
 import typer
 
 from assembler.commands import assess
+from assembler.commands import build, forms
 from assembler.profile import Profile
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -28,3 +29,5 @@ def schema() -> None:
 
 
 assess.register(app)
+build.register(app)
+forms.register(app)

@@ -1,0 +1,114 @@
+"""The court forms for each case: CR-180 + proposed CR-181 and their attachments, filled by a backend.
+
+For every case with a remedy petitioned for on CR-180 (17(b), 17(d)(2) or a dismissal, requested
+as `formmap.common.requested` defines it), the two forms are mapped from the decisions, placed
+(what does not fit continues on MC-025 / MC-031, `overflow.place`) and filled. Remedies other forms
+serve (e.g. § 851.91 on CR-409) are reported as not produced, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Mapping
+
+from assembler.backends import FormBackend
+from assembler.formmap import cr180, cr181
+from assembler.formmap.common import DISMISSALS, requested
+from assembler.formmap.court import court_info
+from assembler.formmap.values import FormValues
+from assembler.overflow import place
+from assembler.profile import Case, Profile
+from rules.decision import Assessment, CaseResult
+
+CR180_REMEDIES = ("17b", "17d2", *DISMISSALS)
+
+
+@dataclass
+class Document:
+    file_name: str
+    form_id: str
+    revision: str
+    case_number: str
+    title: str  # for the packet's bookmarks
+    remedies: list[str]
+    data: bytes
+    source: str
+    source_sha256: str | None
+    values: Mapping  # the logical values filled (to fill again, e.g. flattened for the packet)
+
+
+@dataclass
+class FormSet:
+    documents: list[Document] = field(default_factory=list)
+    not_produced: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def build_forms(profile: Profile, assessment: Assessment, backend: FormBackend, *, signed_on: date,
+                flatten: bool = False) -> FormSet:
+    out = FormSet()
+    for index, (case, result) in enumerate(zip(profile.cases, assessment.cases)):
+        label = _label(case, index)
+        remedies = [r for r in CR180_REMEDIES if requested(result.remedies, r)]
+        out.not_produced += _elsewhere(result, label)
+        if not remedies:
+            continue
+        court, verified = court_info(case.county)
+        if not verified:
+            out.notes.append(f"{label}: the court address on the caption is not confirmed by two sources "
+                             "(or is unknown); check it with the court before filing")
+        for mapper in (cr180, cr181):
+            form = mapper.values(profile, case, result.remedies, court, signed_on)
+            out.documents += _documents(form, backend, label, remedies, flatten)
+    return out
+
+
+def _documents(form: FormValues, backend: FormBackend, label: str, remedies: list[str],
+               flatten: bool) -> list[Document]:
+    placed = place(form, backend)
+    names = _file_names(form.form_id, label, placed)
+    docs = []
+    for values, name in zip(placed, names):
+        filled = backend.fill(values.form_id, values.values, flatten=flatten)
+        docs.append(Document(name, values.form_id, filled.revision, values.caption.case_number,
+                             _title(form.form_id, values, label), remedies, filled.data, filled.source,
+                             filled.source_sha256, values.values))
+    return docs
+
+
+def _file_names(parent: str, label: str, placed: list[FormValues]) -> list[str]:
+    names = [f"{parent}_{label}.pdf"]
+    for index, values in enumerate(placed[1:], start=1):
+        if values.form_id == "MC-025":
+            number = _safe(values.values["attachment_number"])
+            page = f"_p{values.values['page']}" if values.values["page_count"] != "1" else ""
+            names.append(f"{parent}_{label}_MC-025_att{number}{page}.pdf")
+        else:
+            names.append(f"{parent}_{label}_{values.form_id}_{index}.pdf")
+    return names
+
+
+def _title(parent: str, values: FormValues, label: str) -> str:
+    if values.form_id == parent:
+        return f"{parent} {label}"
+    if values.form_id == "MC-025":
+        v = values.values
+        return f"{parent} {label}: Attachment {v['attachment_number']} (page {v['page']} of {v['page_count']})"
+    return f"{parent} {label}: Attached Declaration ({values.form_id})"
+
+
+def _elsewhere(result: CaseResult, label: str) -> list[dict]:
+    return [{"case": label, "remedy": d.remedy, "forms": d.forms,
+             "why": "not filled by this command yet (its form is not CR-180/CR-181)"}
+            for d in result.remedies
+            if d.remedy not in CR180_REMEDIES and d.actionable and d.eligible_now and d.forms]
+
+
+def _label(case: Case, index: int) -> str:
+    return _safe(case.court_case_number) if case.court_case_number else f"case{index + 1}"
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or "x"
