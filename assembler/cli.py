@@ -11,6 +11,7 @@ import typer
 
 from assembler.commands import assess
 from assembler.commands import build, forms
+from assembler.commands import render as forms_render
 from assembler.profile import Profile
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -31,3 +32,4 @@ def schema() -> None:
 assess.register(app)
 build.register(app)
 forms.register(app)
+forms_render.register(app)

@@ -13,6 +13,7 @@ from assembler.official.fingerprint import FormRefused
 from assembler.official.prepared import prepared
 from assembler.official.sources import BASE_URL, SOURCES
 from assembler.official.store import FormsNotFound, cache_dir, find_form, forms_dir
+from assembler.rendition.catalog import listing as rendition_listing
 
 forms_app = typer.Typer(no_args_is_help=True, help="Get, list and check the official Judicial Council forms.")
 
@@ -47,6 +48,7 @@ def list_command(
     folder, how = forms_dir(forms_dir_option)
     typer.echo(f"forms folder: {folder} (from {how})")
     _report(folder)
+    typer.echo("\n".join(rendition_listing()))
 
 
 @forms_app.command("verify")

@@ -76,6 +76,28 @@ def add_fields(canvas: Canvas, fields: list[Field], values: Mapping[str, Value])
                 draw_value(canvas, field, text)
 
 
+def draw_values(canvas: Canvas, fields: list[Field], values: Mapping[str, Value]) -> None:
+    """A flattened copy: text values as page text, a checked box as a drawn cross; no fields."""
+    for field in fields:
+        value = values.get(field.name)
+        if field.kind == "check" and value:
+            _cross(canvas, field)
+        elif isinstance(value, str) and value:
+            draw_value(canvas, field, value)
+
+
+def _cross(canvas: Canvas, field: Field) -> None:
+    m = min(field.width, field.height) * 0.18
+    x0, x1 = field.x0 + m, field.x1 - m
+    top, bottom = PAGE_HEIGHT - field.y0 - m, PAGE_HEIGHT - field.y1 + m
+    canvas.saveState()
+    canvas.setLineWidth(1.1)
+    canvas.setLineCap(1)
+    canvas.line(x0, bottom, x1, top)
+    canvas.line(x0, top, x1, bottom)
+    canvas.restoreState()
+
+
 def _size(field: Field, text: str) -> float:
     fitted = fit(text, text_box(field)) if text else None
     return fitted.size if fitted else field.size

@@ -10,12 +10,15 @@ from reportlab.pdfgen.canvas import Canvas
 from assembler.rendition import fonts
 from assembler.rendition.appearance import rework
 from assembler.rendition.draw import draw_page
-from assembler.rendition.fields import Value, add_fields, check_values
+from assembler.rendition.fields import Value, add_fields, check_values, draw_values
 from assembler.rendition.spec import PAGE_HEIGHT, PAGE_WIDTH, load_spec
 
 
-def render(form_id: str, values: Mapping[str, Value] | None = None) -> bytes:
-    """The rendition of `form_id` as PDF bytes: blank, or filled with values keyed by item name."""
+def render(form_id: str, values: Mapping[str, Value] | None = None, *, flatten: bool = False) -> bytes:
+    """The rendition of `form_id` as PDF bytes: blank, or filled with values keyed by item name.
+
+    `flatten`: a print-only copy, the values drawn into the page and no fields.
+    """
     spec = load_spec(form_id)
     clean = check_values(spec, values or {})
     fonts.register()
@@ -26,7 +29,10 @@ def render(form_id: str, values: Mapping[str, Value] | None = None) -> bytes:
     canvas.setCreator("ca-relief")
     for page in spec.pages:
         draw_page(canvas, page)
-        add_fields(canvas, page.fields, clean)
+        if flatten:
+            draw_values(canvas, page.fields, clean)
+        else:
+            add_fields(canvas, page.fields, clean)
         canvas.showPage()
     canvas.save()
-    return rework(buf.getvalue())
+    return buf.getvalue() if flatten else rework(buf.getvalue())

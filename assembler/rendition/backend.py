@@ -1,0 +1,43 @@
+"""The `rendition` backend: the project's own drawing of each form (the offline default).
+
+It implements `assembler.backends.FormBackend`: the same logical items, measured and filled the
+same way as the official backend, with no PDF to download.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from assembler.backends import FilledForm, TextBox, Value
+from assembler.rendition.boxes import text_box
+from assembler.rendition.fields import check_values
+from assembler.rendition.readback import read_back
+from assembler.rendition.render import render
+from assembler.rendition.spec import available_forms, load_spec
+
+SOURCE = "rendition"
+
+
+class RenditionBackend:
+    name = "rendition"
+
+    def forms(self) -> list[str]:
+        return available_forms()
+
+    def revision(self, form_id: str) -> str:
+        return load_spec(form_id).revision
+
+    def text_box(self, form_id: str, item: str) -> TextBox:
+        """For a caption item repeated on several pages: its narrowest box."""
+        spec = load_spec(form_id)
+        field = spec.field(item)
+        if field.kind != "text":
+            raise KeyError(f"{form_id} item {item} is a check box, not a text box")
+        return text_box(field)
+
+    def fill(self, form_id: str, values: Mapping[str, Value], *, flatten: bool = False) -> FilledForm:
+        spec = load_spec(form_id)
+        clean = check_values(spec, values)
+        data = render(form_id, clean, flatten=flatten)
+        read_back(spec, data, clean, flattened=flatten)
+        return FilledForm(form_id, spec.revision, data, SOURCE, None)
