@@ -373,7 +373,7 @@ def test_super_strikes():
     (III) a § 288 lewd act on a child under 14; (IV) homicide."""
     assert {o.key for o in ROWS if o.super_strike} == {"PC 187", "PC 288(a)", "PC 288.5(a)", "PC 286(c)",
                                                         "PC 287(c)", "PC 289(j)"}
-    assert "super_strike" in open_flags(row("PC 288.5(a)"))
+    assert "super_strike" in open_flags(row("PC 287(c)"))  # (c)(3), threat of retaliation
 
 
 def test_domestic_violence_rows_cite_13700():
