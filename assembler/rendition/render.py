@@ -23,7 +23,8 @@ def render(form_id: str, values: Mapping[str, Value] | None = None, *, flatten: 
     clean = check_values(spec, values or {})
     fonts.register()
     buf = BytesIO()
-    canvas = Canvas(buf, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, invariant=1)
+    canvas = Canvas(buf, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, invariant=1,
+                    initialFontName=fonts.REGULAR, initialFontSize=9)
     canvas.setTitle(f"{spec.form} {spec.title}")
     canvas.setSubject(f"{spec.form} [{spec.revision}] drawn by ca-relief (computer-generated rendition)")
     canvas.setCreator("ca-relief")
