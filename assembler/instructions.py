@@ -17,7 +17,7 @@ import jinja2
 
 from assembler.counties import CountyProfile, Fact, Office, PostalAddress, county_profile
 from assembler.profile import Case, Level, Profile
-from assembler.textpdf import write_pdf
+from assembler.textpdf import pdf_bytes
 from rules.decision import CaseResult, Decision, Status
 
 LANGS = ("en", "es")
@@ -86,6 +86,7 @@ def template_env() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        extensions=["jinja2.ext.do"],
     )
     env.filters["longdate"] = long_date
     return env
@@ -107,8 +108,15 @@ def render_instructions(profile: Profile, case_results: list[CaseResult], county
     return _tidy(text)
 
 
+def instructions_pdf(text: str, lang: str = "en") -> bytes:
+    """The rendered instructions as PDF bytes, with the language's footer and page numbers."""
+    return pdf_bytes(text, footer=_FOOTER[lang], title=_FOOTER[lang], page_label=_PAGE_LABEL[lang])
+
+
 def write_instructions_pdf(text: str, path: Path, lang: str = "en") -> Path:
-    return write_pdf(text, path, footer=_FOOTER[lang], title=_FOOTER[lang], page_label=_PAGE_LABEL[lang])
+    path = Path(path)
+    path.write_bytes(instructions_pdf(text, lang))
+    return path
 
 
 def instruction_context(profile: Profile, case_results: list[CaseResult], county: str, lang: str) -> dict:

@@ -19,6 +19,7 @@ same everywhere. Every page carries "Page x of y" and, when given, a footer titl
 from __future__ import annotations
 
 import html
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 FONT, FONT_BOLD = "Vera", "VeraBd"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_NO_BREAK = re.compile(r"§§? \S|\b(?:Pen|Veh|Code|Prof|Saf)\. (?=\S)")
 
 
 @dataclass(frozen=True)
@@ -79,24 +81,35 @@ def _start(line: str) -> Block | None:
 
 def write_pdf(text: str, path: Path, *, footer: str = "", title: str = "",
               page_label: str = "Page {n} of {total}") -> Path:
-    """Write `text` (markup above) to `path` as a letter-size PDF; returns the path.
-
-    `page_label` is the page-number wording, e.g. "Página {n} de {total}" for Spanish.
-    """
-    _register_fonts()
+    """Write `text` (markup above) to `path` as a letter-size PDF; returns the path."""
     path = Path(path)
-    doc = _Doc(str(path), pagesize=LETTER, leftMargin=0.9 * inch, rightMargin=0.9 * inch,
-               topMargin=0.8 * inch, bottomMargin=0.9 * inch, title=title, author="ca-relief")
-    doc.build(_flowables(parse(text)), canvasmaker=_numbered_canvas(footer, page_label))
+    path.write_bytes(pdf_bytes(text, footer=footer, title=title, page_label=page_label))
     return path
 
 
-def _register_fonts() -> None:
+def pdf_bytes(text: str, *, footer: str = "", title: str = "", page_label: str = "Page {n} of {total}") -> bytes:
+    """`text` (markup above) as the bytes of a letter-size PDF.
+
+    `page_label` is the page-number wording, e.g. "Página {n} de {total}" for Spanish.
+    """
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = _Doc(buffer, pagesize=LETTER, leftMargin=0.9 * inch, rightMargin=0.9 * inch,
+               topMargin=0.8 * inch, bottomMargin=0.9 * inch, title=title, author="ca-relief")
+    doc.build(_flowables(parse(text)), canvasmaker=_numbered_canvas(footer, page_label))
+    return buffer.getvalue()
+
+
+def register_fonts() -> None:
+    """Register the embedded Vera family once (other writers of our own pages use it too)."""
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     pdfmetrics.registerFont(TTFont(FONT, "Vera.ttf"))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, "VeraBd.ttf"))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+_register_fonts = register_fonts  # the name the cover sheet and proof of service import
 
 
 _STYLES = {
@@ -135,6 +148,8 @@ def _check_style() -> ParagraphStyle:
 
 
 def _inline(text: str) -> str:
+    """Escape, bold, and keep "§ 1203.4" and "Pen. Code" from breaking across lines."""
+    text = _NO_BREAK.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
     return _BOLD.sub(r"<b>\1</b>", html.escape(text, quote=False))
 
 
@@ -171,7 +186,7 @@ def _numbered_canvas(footer: str, page_label: str):
 
     class NumberedCanvas(rl_canvas.Canvas):
         def __init__(self, *args, **kwargs):
-            kwargs.setdefault("initialFontName", FONT)
+            kwargs["initialFontName"] = FONT  # else every page names an unembedded Helvetica
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

@@ -48,12 +48,12 @@ def section(text: str, start: str, end: str) -> str:
 
 
 def block_names(path: Path) -> list[str]:
-    tree = jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+    tree = template_env().parse(path.read_text(encoding="utf-8"))
     return [block.name for block in tree.find_all(jinja2.nodes.Block)]
 
 
 def macro_names(path: Path) -> list[str]:
-    tree = jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+    tree = template_env().parse(path.read_text(encoding="utf-8"))
     return [macro.name for macro in tree.find_all(jinja2.nodes.Macro)]
 
 
@@ -189,3 +189,40 @@ def test_the_instructions_pdf_reads_back_with_its_headings(tmp_path, lang, headi
     assert heading in seen and page in seen
     assert "Pen. Code, § 1203.4(d)(1)" in seen
     assert "**" not in seen and "| " not in seen
+
+
+def test_effects_cite_the_statute_that_grants_the_dismissal():
+    results = [CaseResult(case_number="CASE-1", county="Fresno", remedies=[decision("1203.41", Status.discretionary)])]
+    effects = section(render_instructions(profile("Fresno", felony=True), results, "Fresno", "en"),
+                      "## What this does", "## Free legal help")
+    assert "gun (Pen. Code, § 1203.41)" in effects
+    assert "1203.4(a)" not in effects
+
+
+# --- the text-to-PDF writer -----------------------------------------------------------------
+
+
+def test_the_markup_keeps_address_lines_apart_and_joins_wrapped_lines():
+    from assembler.textpdf import Block, parse
+
+    blocks = parse("# T\n## H\nA para\nthat wraps.\n- a bullet\n  continued\nnot the bullet\n| 1 Main St\n| Town\n> note")
+    assert blocks == [Block("title", "T"), Block("heading", "H"), Block("para", "A para that wraps."),
+                      Block("bullet", "a bullet continued"), Block("para", "not the bullet"),
+                      Block("line", "1 Main St"), Block("line", "Town"), Block("note", "note")]
+
+
+def test_the_pdf_has_headings_as_bookmarks_an_embedded_font_and_page_numbers(tmp_path):
+    import pypdf
+
+    from assembler.textpdf import write_pdf
+
+    text = "# Title\n## First heading\n" + "A line of text that fills the page. " * 200 + "\n## Second heading\nEnd."
+    path = write_pdf(text, tmp_path / "t.pdf", footer="Footer words")
+    seen = " ".join(pdf_text(path).split())
+    assert "First heading" in seen and "Second heading" in seen and "Footer words" in seen
+    reader = pypdf.PdfReader(path)
+    assert f"Page 1 of {len(reader.pages)}" in seen and len(reader.pages) > 1
+    assert [item.title for item in reader.outline if not isinstance(item, list)] == [
+        "Title", "First heading", "Second heading"]
+    fonts = {f["/BaseFont"] for page in reader.pages for f in page["/Resources"]["/Font"].get_object().values()}
+    assert all("BitstreamVera" in name for name in fonts), fonts
