@@ -226,3 +226,28 @@ def test_the_pdf_has_headings_as_bookmarks_an_embedded_font_and_page_numbers(tmp
         "Title", "First heading", "Second heading"]
     fonts = {f["/BaseFont"] for page in reader.pages for f in page["/Resources"]["/Font"].get_object().values()}
     assert all("BitstreamVera" in name for name in fonts), fonts
+
+
+def test_a_notice_period_the_law_does_not_state_is_not_stated_as_law():
+    results = [CaseResult(case_number="CASE-1", county="Fresno", remedies=[decision("1203.4a")])]
+    serve = section(render_instructions(profile("Fresno"), results, "Fresno", "en"), "### Step 4", "### Step 5")
+    assert "We did not find in the law how much notice" in serve
+    assert "The law says the other side must get" not in serve
+
+
+def test_obsolete_fee_amounts_are_never_printed():
+    for lang in ("en", "es"):
+        text = render_instructions(profile("Tulare"), dismissal("Tulare"), "Tulare", lang)
+        assert "$" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_sentences_are_short(lang):
+    results = dismissal("Los Angeles", decision("17b", Status.discretionary),
+                        flags=("STRIKE_SURVIVES_REDUCTION",)) + [sealing("Los Angeles")]
+    text = render_instructions(profile("Los Angeles", felony=True, arrest=True), results, "Los Angeles", lang)
+    text = re.sub(r"\([^()]*(Code|form|U\.S\.C\.)[^()]*\)", "", text)  # a citation is not read as words
+    sentences = [s for s in re.split(r"(?<=[.!?:])\s+|\n", text) if len(s.split()) > 2]
+    lengths = [len(s.split()) for s in sentences]
+    assert sum(lengths) / len(lengths) <= 12
+    assert max(lengths) <= 30, max(zip(lengths, sentences))
