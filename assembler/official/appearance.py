@@ -53,18 +53,19 @@ def layout(item: str, text: str, widget: Widget) -> Fit:
     return require_fit(item, text, widget.text_box())
 
 
-def text_stream(item: str, text: str, widget: Widget, font_ref: bytes) -> bytes:
-    """A complete form XObject (dictionary + stream) for one text widget, ready to write."""
+def text_stream(item: str, text: str, widget: Widget, font_ref: bytes) -> tuple[bytes, list[bytes]]:
+    """A complete form XObject (dictionary + stream) for one text widget, and the encoded lines it shows."""
     box = widget.text_box()
     fitted = layout(item, text, widget)
-    content = _content(item, fitted, widget, box)
+    lines = [encode(item, line) for line in fitted.lines]
+    content = _content(fitted, lines, widget, box)
     w, h = widget.width, widget.height
     head = (f"<< /Type /XObject /Subtype /Form /BBox [0 0 {w:.3f} {h:.3f}] "
             f"/Resources << /Font << /{widget.font_resource} ").encode() + font_ref + b" >> >> "
-    return head + f"/Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
+    return head + f"/Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream", lines
 
 
-def _content(item: str, fitted: Fit, widget: Widget, box: TextBox) -> bytes:
+def _content(fitted: Fit, encoded: list[bytes], widget: Widget, box: TextBox) -> bytes:
     size = fitted.size
     h = widget.height
     if widget.multiline:
@@ -73,10 +74,10 @@ def _content(item: str, fitted: Fit, widget: Widget, box: TextBox) -> bytes:
         y = (h - (ASCENT + DESCENT) * size) / 2 + DESCENT * size
     parts = [b"/Tx BMC q BT", f"/{widget.font_resource} {size:g} Tf 0 g".encode()]
     x_prev, y_prev = 0.0, 0.0
-    for line in fitted.lines:
+    for line, raw in zip(fitted.lines, encoded):
         x = _x(line, widget, box, size)
         parts.append(f"{x - x_prev:.3f} {y - y_prev:.3f} Td".encode())
-        parts.append(b"(" + encode(item, line) + b") Tj")
+        parts.append(b"(" + raw + b") Tj")
         x_prev, y_prev = x, y
         y -= fitted.leading
     parts.append(b"ET Q EMC")

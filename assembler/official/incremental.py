@@ -7,9 +7,7 @@ it, and the prepared base is never re-serialised, which is what makes a fill tak
 
 from __future__ import annotations
 
-import io
-
-from pypdf.generic import PdfObject
+from assembler.official.pdfbytes import serialise
 
 
 class Update:
@@ -28,11 +26,6 @@ class Update:
     def put(self, number: int, body: bytes) -> None:
         self.objects[number] = body
 
-    def put_object(self, number: int, obj: PdfObject) -> None:
-        out = io.BytesIO()
-        obj.write_to_stream(out)
-        self.objects[number] = out.getvalue()
-
     def render(self) -> bytes:
         out = bytearray(self.base)
         if not out.endswith(b"\n"):
@@ -47,7 +40,7 @@ class Update:
         if "/Info" in self.trailer:
             out += b" /Info " + self._ref("/Info")
         if "/ID" in self.trailer:
-            out += b" /ID " + _serialise(self.trailer["/ID"])
+            out += b" /ID " + serialise(self.trailer["/ID"])
         out += b" >>\nstartxref\n%d\n%%%%EOF\n" % xref_at
         return bytes(out)
 
@@ -69,9 +62,3 @@ def _subsections(offsets: dict[int, int]) -> bytes:
             out += b"%010d 00000 n \n" % offsets[number]
         start = end + 1
     return bytes(out)
-
-
-def _serialise(obj: PdfObject) -> bytes:
-    out = io.BytesIO()
-    obj.write_to_stream(out)
-    return out.getvalue()

@@ -28,6 +28,7 @@ from pypdf.generic import DictionaryObject, IndirectObject, NameObject
 from assembler.backends import TextBox
 from assembler.official.fieldmaps import Revision
 from assembler.official.fingerprint import FormRefused, identify
+from assembler.official.pdfbytes import Template, entries, serialise, template
 
 PADDING = 2.0  # points kept clear inside a text field's border, left/right (and 1 pt top/bottom)
 MULTILINE_FLAG = 1 << 12
@@ -93,7 +94,11 @@ class PreparedForm:
     size: int  # /Size of the base trailer: the first free object number
     widgets: dict[str, list[Widget]]  # by PDF field name
     pages: list[IndirectObject]
-    fonts: dict[str, IndirectObject | DictionaryObject]  # /DR fonts by resource name
+    fonts: dict[str, bytes]  # /DR fonts by resource name, serialised ("12 0 R" or a dictionary)
+    templates: dict[int, Template]  # every field and widget dictionary, by object number
+    page_parts: list["PageParts"]  # what flattening rewrites on each page
+    root_number: int
+    root_flat: bytes  # the catalog without /AcroForm, for a flattened copy
 
     def item_widgets(self, item: str) -> list[Widget]:
         ref = self.revision.fields[item]
@@ -103,6 +108,16 @@ class PreparedForm:
         """The smallest box among the item's widgets (a caption repeated on each page)."""
         boxes = [w.text_box() for w in self.item_widgets(item)]
         return min(boxes, key=lambda b: (b.width * b.height, b.size))
+
+
+@dataclass(frozen=True)
+class PageParts:
+    number: int
+    static: bytes  # the page's entries except /Contents, /Resources, /Annots
+    contents: bytes  # the existing content stream reference(s), space-separated
+    resources: bytes  # the resource entries except /XObject
+    xobjects: bytes  # the existing /XObject entries
+    kept_annots: bytes  # annotations that are not widgets (links), kept when flattening
 
 
 _cache: dict[tuple[str, int, int], PreparedForm] = {}
@@ -129,12 +144,42 @@ def prepare(form_id: str, path: Path) -> PreparedForm:
     base_reader = PdfReader(io.BytesIO(base))
     widgets = _index_widgets(base_reader)
     _check_map(form_id, revision, widgets, path)
-    dr = base_reader.trailer["/Root"]["/AcroForm"].get("/DR", DictionaryObject()).get_object()
-    fonts = dict(dr.get("/Font", DictionaryObject()).get_object().items())
+    root = base_reader.trailer["/Root"]
+    dr = root["/AcroForm"].get("/DR", DictionaryObject()).get_object()
+    font_dict = dr.get("/Font", DictionaryObject()).get_object()
     return PreparedForm(
         form_id=form_id, revision=revision, path=path, source_sha256=hashlib.sha256(data).hexdigest(),
         base=base, reader=base_reader, startxref=_startxref(base), size=int(base_reader.trailer["/Size"]),
-        widgets=widgets, pages=[p.indirect_reference for p in base_reader.pages], fonts=fonts,
+        widgets=widgets, pages=[p.indirect_reference for p in base_reader.pages],
+        fonts={str(k): serialise(font_dict.raw_get(k)) for k in font_dict},
+        templates=_templates(widgets), page_parts=[_page_parts(p) for p in base_reader.pages],
+        root_number=base_reader.trailer.raw_get("/Root").idnum, root_flat=b"<<" + entries(root, ("/AcroForm",)) + b" >>",
+    )
+
+
+def _templates(widgets: dict[str, list[Widget]]) -> dict[int, Template]:
+    out: dict[int, Template] = {}
+    for group in widgets.values():
+        for widget in group:
+            for ref in (widget.field_ref, widget.ref):
+                out.setdefault(ref.idnum, template(ref.get_object()))
+    return out
+
+
+def _page_parts(page) -> PageParts:
+    contents = page.raw_get("/Contents") if "/Contents" in page else None
+    resolved = contents.get_object() if contents is not None else None
+    refs = list(resolved) if isinstance(resolved, list) else ([contents] if contents is not None else [])
+    resources = page.get("/Resources", DictionaryObject()).get_object()
+    xobjects = resources.get("/XObject", DictionaryObject()).get_object()
+    kept = [a for a in page.get("/Annots", []) if a.get_object().get("/Subtype") != "/Widget"]
+    return PageParts(
+        number=page.indirect_reference.idnum,
+        static=entries(page, ("/Contents", "/Resources", "/Annots")),
+        contents=b" ".join(serialise(r) for r in refs),
+        resources=entries(resources, ("/XObject",)),
+        xobjects=entries(xobjects),
+        kept_annots=b" ".join(serialise(a) for a in kept),
     )
 
 
@@ -153,6 +198,7 @@ def _open(form_id: str, data: bytes, path: Path) -> PdfReader:
 
 
 def _base_copy(reader: PdfReader) -> bytes:
+    """Unencrypted, without /Perms and /XFA: every later fill appends to these bytes."""
     writer = PdfWriter(clone_from=reader)
     root = writer.root_object
     root.pop(NameObject("/Perms"), None)
