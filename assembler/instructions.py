@@ -216,7 +216,7 @@ def _court_facts(data: CountyProfile) -> dict:
 def _office_place(office: Office) -> Place:
     return Place(name=office.name.value, address=_line(office.address), address_verified=office.address.verified,
                  phone=office.phone.value, url=office.url.value, email=office.email.value,
-                 unit=office.unit.value, as_of=office.as_of, walk_in=office.walk_in)
+                 unit=office.unit.value, as_of=_without_source_ids(office.as_of), walk_in=office.walk_in)
 
 
 def _help_places(data: CountyProfile) -> list[Place]:

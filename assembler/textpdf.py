@@ -40,12 +40,13 @@ _NO_BREAK = re.compile(r"§§? \S|\b(?:Pen|Veh|Code|Prof|Saf)\. (?=\S)")
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # title, heading, subheading, bullet, check, note, line, para
+    kind: str  # title, heading, subheading, bullet, check, note, line, space, para
     text: str
 
 
 def parse(text: str) -> list[Block]:
-    """Lines of markup to blocks; continuation lines join the block above."""
+    """Lines of markup to blocks; continuation lines join the block above. A blank line between
+    two kept lines (two addresses) becomes a "space" block, so they do not run together."""
     blocks: list[Block] = []
     open_block: Block | None = None
     for raw in text.splitlines():
@@ -58,8 +59,11 @@ def parse(text: str) -> list[Block]:
             open_block = Block(open_block.kind, f"{open_block.text} {line.strip()}")
             blocks[-1] = open_block
             continue
-        open_block = start or Block("para", line.strip())
-        blocks.append(open_block)
+        block = start or Block("para", line.strip())
+        if block.kind == "line" and open_block is None and blocks and blocks[-1].kind == "line":
+            blocks.append(Block("space", ""))
+        blocks.append(block)
+        open_block = block
     return blocks
 
 
@@ -131,7 +135,9 @@ def _flowables(blocks: list[Block]) -> list:
     out: list = []
     for block in blocks:
         markup = _inline(block.text)
-        if block.kind == "note":
+        if block.kind == "space":
+            out.append(Spacer(1, 8))
+        elif block.kind == "note":
             out += [_note_box(markup), Spacer(1, 6)]
         elif block.kind in _BULLETS:
             style = _STYLES["bullet"] if block.kind == "bullet" else _check_style()

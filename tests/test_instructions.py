@@ -102,7 +102,7 @@ def test_an_unknown_prosecutor_address_says_how_to_find_it_and_gives_no_address(
     serve = section(text, "### Step 4", "### Step 5")
     assert "We do not have the address of the District Attorney of Alameda County" in serve
     assert "Do not guess" in serve and "ask the court clerk" in serve
-    assert not [line for line in serve.splitlines() if line.startswith("| ")]
+    assert not [line for line in serve.splitlines() if line.startswith("| ") and re.search(r"\d", line)]
     assert not re.search(r"\b\d{2,5} [A-Z][a-z]+ (Street|Avenue|Boulevard|Drive|Way)\b", serve)
 
 
@@ -205,10 +205,12 @@ def test_effects_cite_the_statute_that_grants_the_dismissal():
 def test_the_markup_keeps_address_lines_apart_and_joins_wrapped_lines():
     from assembler.textpdf import Block, parse
 
-    blocks = parse("# T\n## H\nA para\nthat wraps.\n- a bullet\n  continued\nnot the bullet\n| 1 Main St\n| Town\n> note")
+    blocks = parse("# T\n## H\nA para\nthat wraps.\n- a bullet\n  continued\nnot the bullet\n| 1 Main St\n| Town\n\n"
+                   "| 2 Oak Ave\n> note")
     assert blocks == [Block("title", "T"), Block("heading", "H"), Block("para", "A para that wraps."),
                       Block("bullet", "a bullet continued"), Block("para", "not the bullet"),
-                      Block("line", "1 Main St"), Block("line", "Town"), Block("note", "note")]
+                      Block("line", "1 Main St"), Block("line", "Town"), Block("space", ""),
+                      Block("line", "2 Oak Ave"), Block("note", "note")]
 
 
 def test_the_pdf_has_headings_as_bookmarks_an_embedded_font_and_page_numbers(tmp_path):
@@ -251,3 +253,16 @@ def test_sentences_are_short(lang):
     lengths = [len(s.split()) for s in sentences]
     assert sum(lengths) / len(lengths) <= 12
     assert max(lengths) <= 30, max(zip(lengths, sentences))
+
+
+def test_a_felony_petition_names_probation_only_where_it_is_known():
+    sacramento = render_instructions(profile("Sacramento", felony=True), dismissal("Sacramento"), "Sacramento", "en")
+    assert "(916) 874-1500" in section(sacramento, "### Step 4", "### Step 5")
+    fresno = render_instructions(profile("Fresno", felony=True), dismissal("Fresno"), "Fresno", "en")
+    assert "The probation department we found" not in fresno
+    assert "Ask the clerk if you must give probation a copy too" in fresno
+
+
+def test_an_unknown_address_gets_a_line_to_write_it_on():
+    serve = section(render_instructions(profile("Alameda"), dismissal("Alameda"), "Alameda", "en"), "### Step 4", "### Step 5")
+    assert "| Address: ____" in serve
