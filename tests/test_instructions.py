@@ -266,3 +266,25 @@ def test_a_felony_petition_names_probation_only_where_it_is_known():
 def test_an_unknown_address_gets_a_line_to_write_it_on():
     serve = section(render_instructions(profile("Alameda"), dismissal("Alameda"), "Alameda", "en"), "### Step 4", "### Step 5")
     assert "| Address: ____" in serve
+
+
+# --- with the decision engine, on the bundled examples ---------------------------------------
+
+
+@pytest.mark.parametrize("example", sorted((REPO / "examples").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_example_gets_instructions_in_both_languages(example):
+    import yaml
+
+    from rules.engine import assess
+
+    person = Profile.model_validate(yaml.safe_load(example.read_text(encoding="utf-8")))
+    assessment = assess(person, date(2026, 11, 23))
+    for county in {case.county for case in person.cases if case.county}:
+        english = render_instructions(person, assessment.cases, county, "en")
+        spanish = render_instructions(person, assessment.cases, county, "es")
+        assert f"Superior Court of California, County of {county}" in english
+        heads = lambda text: [line.split(" ")[0] for line in text.splitlines() if line.startswith("#")]
+        assert heads(english) == heads(spanish)
+        for result in assessment.cases:
+            if result.county == county and result.case_number and any(d.eligible_now for d in result.remedies):
+                assert result.case_number in english and result.case_number in spanish
