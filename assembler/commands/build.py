@@ -19,6 +19,7 @@ from assembler.commands.common import fail, parse_as_of, read_profile
 from assembler.files import write_private
 from assembler.formset import Document, FormSet, build_forms
 from assembler.merge import concatenate
+from assembler.official.appearance import NotPrintable
 from assembler.official.backend import OfficialBackend
 from assembler.official.fingerprint import FormRefused
 from assembler.official.store import FormsNotFound, forms_dir
@@ -50,7 +51,7 @@ def build_command(
     try:
         result = build_forms(person, assess(person, day), backend, signed_on=day, flatten=flatten)
         packet = _packet(result, backend, flatten)
-    except (FormRefused, FormsNotFound, DoesNotFit, ValueError) as exc:
+    except (FormRefused, FormsNotFound, DoesNotFit, NotPrintable) as exc:
         fail(str(exc))
     _write(out, result, packet, day, flatten, person.petitioner.legal_name)
 
