@@ -288,3 +288,11 @@ def test_every_example_gets_instructions_in_both_languages(example):
         for result in assessment.cases:
             if result.county == county and result.case_number and any(d.eligible_now for d in result.remedies):
                 assert result.case_number in english and result.case_number in spanish
+
+
+def test_a_plea_withdrawal_explains_itself_without_the_dismissal_immigration_warning():
+    results = [CaseResult(case_number="CASE-1", county="Fresno", remedies=[decision("1203.43")])]
+    effects = section(render_instructions(profile("Fresno"), results, "Fresno", "en"),
+                      "## What this does", "## Free legal help")
+    assert "(Pen. Code, § 1203.43)" in effects
+    assert "still counts as a conviction" not in effects and "Talk to an immigration lawyer" in effects
