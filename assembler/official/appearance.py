@@ -12,7 +12,7 @@ import unicodedata
 
 from assembler.backends import TextBox
 from assembler.overflow import Fit, require_fit, width
-from assembler.official.prepared import PADDING, Widget
+from assembler.official.widgets import PADDING, Widget
 
 ASCENT = 0.718  # Helvetica/Arial and Times cap-height-ish ascent used to place the first baseline
 DESCENT = 0.207

@@ -18,7 +18,8 @@ from assembler.official import appearance
 from assembler.official.flatten import flatten_pages
 from assembler.official.incremental import Update
 from assembler.official.pdfbytes import ref, text_string
-from assembler.official.prepared import PreparedForm, Widget
+from assembler.official.prepared import PreparedForm
+from assembler.official.widgets import Widget
 from assembler.official.readback import Expected, verify
 
 

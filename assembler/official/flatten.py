@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from assembler.official.incremental import Update
 from assembler.official.pdfbytes import ref
-from assembler.official.prepared import PageParts, PreparedForm, Widget
+from assembler.official.prepared import PageParts, PreparedForm
+from assembler.official.widgets import Widget
 
 
 def flatten_pages(form: PreparedForm, update: Update, streams: dict[int, int], states: dict[int, str]) -> None:

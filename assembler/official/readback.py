@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from assembler.official.pdfbytes import ref, text_string
-from assembler.official.prepared import PreparedForm, Widget
+from assembler.official.prepared import PreparedForm
+from assembler.official.widgets import Widget
 
 
 class FillError(RuntimeError):
