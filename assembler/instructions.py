@@ -157,6 +157,8 @@ def instruction_context(profile: Profile, case_results: list[CaseResult], county
         "remedies": in_force,
         "registrant": bool(profile.status.registrant_290),
         "any_felony": any(v.felony for v in views["petition"]),
+        "other_counties": sorted({r.county for r in case_results if r.county and r.county != data.county
+                                  and any(d.actionable for d in r.remedies)}),
     }
 
 

@@ -296,3 +296,10 @@ def test_a_plea_withdrawal_explains_itself_without_the_dismissal_immigration_war
                       "## What this does", "## Free legal help")
     assert "(Pen. Code, § 1203.43)" in effects
     assert "still counts as a conviction" not in effects and "Talk to an immigration lawyer" in effects
+
+
+def test_cases_in_another_county_are_pointed_to_their_own_instructions():
+    results = dismissal("Fresno") + [CaseResult(case_number="OTHER-9", county="Kern", remedies=[decision("1203.4")])]
+    text = render_instructions(profile("Fresno"), results, "Fresno", "en")
+    assert "You also have cases in Kern County." in text
+    assert "You also have cases" not in render_instructions(profile("Fresno"), dismissal("Fresno"), "Fresno", "en")
