@@ -76,3 +76,15 @@ def test_a_pinned_file_that_is_not_the_form_is_still_refused(server, tmp_path, o
 def test_an_unreachable_server_says_what_to_do(tmp_path):
     with pytest.raises(FetchError, match="download the form by hand"):
         fetch_one(SOURCES["MC-031"], tmp_path, base_url="http://127.0.0.1:9/documents/", timeout=2)
+
+
+def test_the_fetch_command_saves_what_matches_and_reports_what_does_not(server, tmp_path):
+    from typer.testing import CliRunner
+
+    from assembler.cli import app
+    dest = tmp_path / "cache"
+    result = CliRunner().invoke(app, ["forms", "fetch", "--dest", str(dest), "--base-url", server])
+    assert result.exit_code == 2  # the shared CR-180/CR-181 are decrypted copies, not the published bytes
+    assert sorted(p.name for p in dest.iterdir()) == ["MC-025.pdf", "MC-031.pdf"]
+    assert "MC-025: Rev. July 1, 2009" in result.output
+    assert "CR-180: " in result.output and "not the pinned" in result.output

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from assembler.formmap import cr180, cr181
 from assembler.official.backend import OfficialBackend
@@ -189,3 +189,17 @@ def test_filled_files_are_well_formed_for_a_strict_reader(backend, flatten):
             reader.get_object(number)
         assert len(reader.pages) == 2
         assert data.startswith(backend.form("CR-181").base)  # only appended to, never rewritten
+
+
+def test_an_aes256_owner_encrypted_copy_as_published_is_recognised_and_filled(official_forms_dir, tmp_path):
+    """courts.ca.gov publishes CR-180 owner-encrypted (AES-256, empty user password)."""
+    writer = PdfWriter(clone_from=PdfReader(official_forms_dir / "CR-180.pdf"))
+    writer.encrypt(user_password="", owner_password="owner-only", algorithm="AES-256")
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    with (folder / "cr180.pdf").open("wb") as out:
+        writer.write(out)
+    assert PdfReader(folder / "cr180.pdf").is_encrypted
+    filled = OfficialBackend(folder).fill("CR-180", {"caption.case_number": "RIF1801234"}, flatten=True)
+    assert filled.revision == "Rev. January 1, 2024"
+    assert "RIF1801234" in pdf_text(write(tmp_path, "out.pdf", filled.data))
