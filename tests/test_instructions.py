@@ -303,3 +303,10 @@ def test_cases_in_another_county_are_pointed_to_their_own_instructions():
     text = render_instructions(profile("Fresno"), results, "Fresno", "en")
     assert "You also have cases in Kern County." in text
     assert "You also have cases" not in render_instructions(profile("Fresno"), dismissal("Fresno"), "Fresno", "en")
+
+
+def test_the_licensing_protection_is_not_promised_where_the_law_is_open():
+    results = [CaseResult(case_number="CASE-1", county="Fresno", remedies=[decision("1203.42", Status.discretionary)])]
+    effects = section(render_instructions(profile("Fresno", felony=True), results, "Fresno", "en"),
+                      "## What this does", "## Free legal help")
+    assert "480(c)" not in effects and "(Pen. Code, § 1203.42)" in effects
