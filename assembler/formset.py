@@ -30,7 +30,7 @@ class Document:
     file_name: str
     form_id: str
     revision: str
-    case_number: str
+    case_number: str  # `case_label`: the court case number, or case<N> when none is known
     title: str  # for the packet's bookmarks
     remedies: list[str]
     data: bytes
@@ -50,7 +50,7 @@ def build_forms(profile: Profile, assessment: Assessment, backend: FormBackend, 
                 flatten: bool = False) -> FormSet:
     out = FormSet()
     for index, (case, result) in enumerate(zip(profile.cases, assessment.cases)):
-        label = _label(case, index)
+        label = case_label(case, index)
         remedies = [r for r in CR180_REMEDIES if requested(result.remedies, r)]
         out.not_produced += _elsewhere(result, label)
         if not remedies:
@@ -72,7 +72,7 @@ def _documents(form: FormValues, backend: FormBackend, label: str, remedies: lis
     docs = []
     for values, name in zip(placed, names):
         filled = backend.fill(values.form_id, values.values, flatten=flatten)
-        docs.append(Document(name, values.form_id, filled.revision, values.caption.case_number,
+        docs.append(Document(name, values.form_id, filled.revision, label,
                              _title(form.form_id, values, label), remedies, filled.data, filled.source,
                              filled.source_sha256, values.values))
     return docs
@@ -106,7 +106,8 @@ def _elsewhere(result: CaseResult, label: str) -> list[dict]:
             if d.remedy not in CR180_REMEDIES and d.actionable and d.eligible_now and d.forms]
 
 
-def _label(case: Case, index: int) -> str:
+def case_label(case: Case, index: int) -> str:
+    """The court case number (made safe for a file name), or case<N> when none is known."""
     return _safe(case.court_case_number) if case.court_case_number else f"case{index + 1}"
 
 
