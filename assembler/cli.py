@@ -33,3 +33,4 @@ assess.register(app)
 build.register(app)
 forms.register(app)
 forms_render.register(app)
+from assembler.commands import batch; batch.register(app)  # noqa: E402  clinic batches

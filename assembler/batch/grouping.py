@@ -1,0 +1,139 @@
+"""One client's rows → the plain data of a profile, and where each field came from.
+
+Rows group into cases by `case_number` (else `arrest_report_number`, else `arrest_date`); each row is one
+count. `locations` maps a profile field path (`cases[0].sentence.probation.start`) to the rows and
+column that gave it, so a validation message can say "row 7, column probation_start" instead of a path
+the attorney never typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assembler.batch.columns import COLUMNS, Column
+from assembler.batch.tables import Row
+
+UNKNOWN = {"unknown", "?", "not known", "don't know", "dont know"}
+CASE_KEYS = ("case_number", "arrest_report_number", "arrest_date")
+
+
+class RowError(ValueError):
+    """A row that cannot become part of a profile, named by row and column."""
+
+
+@dataclass
+class Grouped:
+    data: dict
+    locations: dict[str, str] = field(default_factory=dict)  # field path → "row 7, column probation_start"
+    rows: dict[str, list[int]] = field(default_factory=dict)  # "", "cases[0]", "cases[0].counts[1]" → rows
+
+
+def group_client(rows: list[Row]) -> Grouped:
+    """The profile data of one client's rows; raises RowError for conflicting values."""
+    out = Grouped({})
+    _put_level(out, out.data, "client", rows, "")
+    for index, case_rows in enumerate(_cases(rows)):
+        case: dict = {"counts": []}
+        prefix = f"cases[{index}]"
+        _put_level(out, case, "case", case_rows, prefix)
+        for number, row in enumerate(case_rows):
+            count: dict = {}
+            _put_level(out, count, "count", [row], f"{prefix}.counts[{number}]")
+            case["counts"].append(count)
+        out.data.setdefault("cases", []).append(case)
+    return out
+
+
+def locate(problem: str, grouped: Grouped) -> str:
+    """A profile problem (`cases[0].county: …`) said in rows and columns (`row 3, column county: …`)."""
+    match = re.match(r"^([A-Za-z_][\w.\[\]]*): (.*)$", problem, re.S)
+    if not match:
+        return problem
+    path, message = match.groups()
+    if path in grouped.locations:
+        return f"{grouped.locations[path]}: {message}"
+    scope = max((p for p in grouped.rows if _within(path, p)), key=len, default="")
+    rest = path[len(scope):].lstrip(".")
+    level = "count" if ".counts[" in scope else "case" if scope else "client"
+    named = [c.name for c in COLUMNS if c.level == level and c.path and
+             (_field_path("", c.path) == rest or _mentions(message, c))]
+    named = named or [c.name for c in COLUMNS if c.level == level and c.required and rest
+                      and _field_path("", c.path).startswith(rest + ".")]
+    rows = grouped.rows.get(scope, [])
+    where = f"row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}" if rows else path
+    if named:
+        where += f", column{'s' if len(named) > 1 else ''} {', '.join(named)}"
+    return f"{where}: {message}"
+
+
+def _within(path: str, scope: str) -> bool:
+    return not scope or path == scope or path.startswith(scope + ".") or path.startswith(scope + "[")
+
+
+def _mentions(message: str, column: Column) -> bool:
+    return bool(re.search(rf"(?<![\w.]){re.escape(_dotted(column.path))}\b", message))
+
+
+def _cases(rows: list[Row]) -> list[list[Row]]:
+    cases: dict[str, list[Row]] = {}
+    for row in rows:
+        values = row[1]
+        key = next((f"{k}={values[k]}" for k in CASE_KEYS if values.get(k)), "")
+        cases.setdefault(key, []).append(row)
+    return list(cases.values())
+
+
+def _put_level(out: Grouped, tree: dict, level: str, rows: list[Row], prefix: str) -> None:
+    out.rows[prefix] = [number for number, _ in rows]
+    for column in COLUMNS:
+        if column.level != level or not column.path:
+            continue
+        given = [(number, values[column.name]) for number, values in rows if column.name in values]
+        if not given:
+            continue
+        distinct = {text for _, text in given}
+        numbers = [number for number, _ in given]
+        if len(distinct) > 1:
+            shown = " and ".join(str(n) for n in numbers[:2])
+            raise RowError(f"rows {shown}, column {column.name}: two different values for the same {level}; "
+                           "fix: give one value (or leave it blank on all but one row)")
+        where = f"row {numbers[0]}, column {column.name}" if len(numbers) == 1 else \
+            f"rows {', '.join(map(str, numbers))}, column {column.name}"
+        _put(tree, column.path, _value(column, given[0][1]))
+        out.locations[_field_path(prefix, column.path)] = where
+
+
+def _value(column: Column, text: str):
+    if column.kind == "list":
+        return [part.strip() for part in text.split(";") if part.strip()]
+    if column.kind == "bool" and text.lower() in UNKNOWN:
+        return None
+    if column.kind in ("choice", "bool"):
+        return text.lower().replace(" ", "_") if column.kind == "choice" else text.lower()
+    if column.kind == "upper":
+        return text.upper()
+    return text
+
+
+def _put(tree: dict, path: tuple, value) -> None:
+    node = tree
+    for key, following in zip(path, path[1:]):
+        if isinstance(key, int):
+            while len(node) <= key:
+                node.append({})
+            node = node[key]
+        else:
+            node = node.setdefault(key, [] if isinstance(following, int) else {})
+    node[path[-1]] = value
+
+
+def _field_path(prefix: str, path: tuple) -> str:
+    out = prefix
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _dotted(path: tuple) -> str:
+    return ".".join(str(p) for p in path if not isinstance(p, int))

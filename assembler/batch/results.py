@@ -1,0 +1,52 @@
+"""`results.csv`: one row per input client, in input order, every input row accounted for.
+
+Columns: `client_id` (or "row N" for a row without a usable id), `status` (ok, needs_review, error),
+`remedies` (each remedy worth pursuing as remedy@case with its status, "now" or "later"), `not_yet` (the
+remedies that apply later, with the earliest date or "date unknown"), `review` (what a person must check),
+`error` (what is wrong and how to fix it), `rows` (the input rows of a table), `resumed` (yes when the
+outputs of an earlier run were complete and matched the input, so nothing was redone).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from assembler.batch.outcome import Outcome
+from assembler.files import write_private
+
+FILE = "results.csv"
+HEADER = ["client_id", "status", "remedies", "not_yet", "review", "error", "rows", "resumed"]
+
+
+def write_results(outdir: Path, outcomes: list[Outcome]) -> Path:
+    rows = [HEADER] + [_row(o) for o in sorted(outcomes, key=lambda o: o.index)]
+    return write_private(outdir / FILE, to_csv(rows))
+
+
+def remedy_text(outcome: Outcome) -> str:
+    return "; ".join(f"{d['remedy']}@{d['case']} {d['status']} {'now' if d['eligible_now'] else 'later'}"
+                     for d in outcome.remedies)
+
+
+def not_yet_text(outcome: Outcome) -> str:
+    return "; ".join(f"{d['remedy']}@{d['case']} {d['eligible_on'] or 'date unknown'}" for d in outcome.not_yet)
+
+
+def to_csv(rows: list[list]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows([[safe_cell(cell) for cell in row] for row in rows])
+    return buffer.getvalue().encode("utf-8")
+
+
+def safe_cell(value) -> str:
+    """A cell a spreadsheet will not run as a formula (a leading = + - @ is quoted with ')."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _row(o: Outcome) -> list:
+    return [o.label, o.status, remedy_text(o), not_yet_text(o), " | ".join(o.review), o.error or "",
+            " ".join(map(str, o.rows)), "yes" if o.skipped else ""]

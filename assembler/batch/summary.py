@@ -1,0 +1,109 @@
+"""`summary.csv` and `summary.html`: the batch at a glance for the attorney.
+
+Both hold the same four parts: clients by status; decisions by remedy and status (one decision per
+remedy per case, so two cases with § 1203.4 count twice); the clients needing review and why; the
+clients with a remedy that applies later, with the earliest date; and the errors. Clients appear by
+id only. summary.csv is one long table an attorney can filter: `section, client_id, remedy, status,
+count, date, detail`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment
+
+from assembler.batch.outcome import Outcome
+from assembler.batch.results import to_csv
+from assembler.files import write_private
+from rules.decision import Status
+from rules.engine import ORDER
+
+STATUSES = ("ok", "needs_review", "error")
+DECISION_STATUSES = tuple(s.value for s in Status)
+CSV_HEADER = ["section", "client_id", "remedy", "status", "count", "date", "detail"]
+
+
+def write_summary(outdir: Path, outcomes: list[Outcome], as_of: date) -> list[Path]:
+    facts = tally(sorted(outcomes, key=lambda o: o.index))
+    return [write_private(outdir / "summary.csv", to_csv(_csv_rows(facts))),
+            write_private(outdir / "summary.html", _TEMPLATE.render(as_of=as_of.isoformat(), **facts).encode())]
+
+
+def tally(outcomes: list[Outcome]) -> dict:
+    by_status = Counter(o.status for o in outcomes)
+    by_remedy: dict[str, Counter] = {}
+    for o in outcomes:
+        for d in o.decisions:
+            by_remedy.setdefault(d["remedy"], Counter())[d["status"]] += 1
+            if d["status"] != Status.ineligible.value:
+                by_remedy[d["remedy"]]["now" if d["eligible_now"] else "later"] += 1
+    remedies = sorted(by_remedy, key=lambda r: ORDER.index(r) if r in ORDER else len(ORDER))
+    return {
+        "total": len(outcomes),
+        "resumed": sum(o.skipped for o in outcomes),
+        "by_status": [(s, by_status[s]) for s in STATUSES],
+        "decision_statuses": DECISION_STATUSES,
+        "by_remedy": [(r, by_remedy[r]) for r in remedies],
+        "review": [(o.label, line) for o in outcomes for line in o.review],
+        "not_yet": [(o.label, f"{d['remedy']}@{d['case']}", d["eligible_on"]) for o in outcomes for d in o.not_yet],
+        "errors": [(o.label, " ".join(map(str, o.rows)), o.error) for o in outcomes if o.status == "error"],
+    }
+
+
+def _csv_rows(facts: dict) -> list[list]:
+    rows = [CSV_HEADER]
+    rows += [["clients", "", "", status, count, "", ""] for status, count in facts["by_status"]]
+    rows += [["clients", "", "", "total", facts["total"], "", f"{facts['resumed']} resumed unchanged"]]
+    for remedy, counts in facts["by_remedy"]:
+        rows += [["decisions", "", remedy, s, counts[s], "", ""] for s in (*DECISION_STATUSES, "now", "later")]
+    for label, line in facts["review"]:
+        remedy, _, why = line.partition(": ")
+        rows.append(["needs_review", label, remedy, "needs_review", "", "", why])
+    rows += [["not_yet", label, remedy, "", "", when or "", "" if when else "date unknown"]
+             for label, remedy, when in facts["not_yet"]]
+    rows += [["error", label, "", "error", "", "", f"rows {where}: {message}" if where else message]
+             for label, where, message in facts["errors"]]
+    return rows
+
+
+_TEMPLATE = Environment(autoescape=True).from_string("""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Batch summary — as of {{ as_of }}</title>
+<style>
+body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #111; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
+th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
+th { background: #eee; } td.n { text-align: right; }
+</style></head><body>
+<h1>Batch summary</h1>
+<p>Decided as of {{ as_of }}: {{ total }} client(s){% if resumed %}, {{ resumed }} unchanged since an earlier
+run and not rebuilt{% endif %}. Each client's packet is in the folder named by its id; results.csv has one
+row per client.</p>
+<h2>Clients by status</h2>
+<table><tr><th>status</th><th>clients</th></tr>
+{% for status, count in by_status %}<tr><td>{{ status }}</td><td class="n">{{ count }}</td></tr>
+{% endfor %}</table>
+<h2>Decisions by remedy and status</h2>
+<p>One decision per remedy per case. "now" and "later" split the remedies worth pursuing.</p>
+<table><tr><th>remedy</th>{% for s in decision_statuses %}<th>{{ s }}</th>{% endfor %}<th>now</th><th>later</th></tr>
+{% for remedy, counts in by_remedy %}<tr><td>{{ remedy }}</td>
+{% for s in decision_statuses %}<td class="n">{{ counts[s] }}</td>{% endfor %}
+<td class="n">{{ counts["now"] }}</td><td class="n">{{ counts["later"] }}</td></tr>
+{% endfor %}</table>
+<h2>Clients needing review ({{ review | length }})</h2>
+{% if review %}<table><tr><th>client</th><th>remedy@case: what to check</th></tr>
+{% for label, line in review %}<tr><td>{{ label }}</td><td>{{ line }}</td></tr>
+{% endfor %}</table>{% else %}<p>None.</p>{% endif %}
+<h2>Not yet eligible ({{ not_yet | length }})</h2>
+{% if not_yet %}<table><tr><th>client</th><th>remedy@case</th><th>from</th></tr>
+{% for label, remedy, when in not_yet %}<tr><td>{{ label }}</td><td>{{ remedy }}</td>
+<td>{{ when or "date unknown" }}</td></tr>
+{% endfor %}</table>{% else %}<p>None.</p>{% endif %}
+<h2>Errors ({{ errors | length }})</h2>
+{% if errors %}<table><tr><th>client</th><th>rows</th><th>what is wrong, and the fix</th></tr>
+{% for label, where, message in errors %}<tr><td>{{ label }}</td><td>{{ where }}</td><td>{{ message }}</td></tr>
+{% endfor %}</table>{% else %}<p>None.</p>{% endif %}
+</body></html>
+""")

@@ -1,0 +1,109 @@
+"""One client in a worker process: validate, compare with what is on disk, assemble, write.
+
+Each worker builds its form backend once (`start`, the pool's initializer) and ignores Ctrl-C: the
+parent decides whether work in flight is finished or abandoned. Files are written by
+`pipeline.write_packet` (each atomically, mode 0600), then the record that vouches for them
+(`fingerprint.RECORD`) last, so a folder killed mid-write is never taken as complete. A client that
+fails loses any packet an earlier run left for it: an outdated packet must not look current.
+"""
+
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from assembler.batch.fingerprint import RECORD, finished, fingerprint, recorded_names, write_record
+from assembler.batch.grouping import locate
+from assembler.batch.inputs import ClientInput
+from assembler.batch.outcome import Outcome, failed, from_assessment
+from assembler.load import ProfileError, parse_profile, read_data
+from assembler.profile import Profile
+
+
+@dataclass(frozen=True)
+class Settings:
+    outdir: Path
+    as_of: date
+    forms: str = "rendition"
+    forms_dir: Path | None = None
+    lang: str | None = None
+    resume: bool = True
+
+
+_settings: Settings | None = None
+_backend = None
+
+
+def start(settings: Settings) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent handles it) and build the backend once."""
+    global _settings, _backend
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's stop-cleanly handler
+    from assembler.pipeline import backend_for
+
+    _settings = settings
+    _backend = backend_for(settings.forms, settings.forms_dir)
+
+
+def run(client: ClientInput) -> Outcome:
+    """The task each worker process runs."""
+    return handle(client, _settings, _backend)
+
+
+def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
+    from assembler.pipeline import assemble, write_packet
+
+    folder = settings.outdir / client.client_id if client.client_id else None
+    if client.error:
+        return _fail(client, folder, client.error)
+    try:
+        profile = _profile(client, settings.as_of)
+    except ProfileError as exc:
+        problems = [locate(p, client.grouped) if client.grouped else p for p in exc.problems]
+        return _fail(client, folder, "; ".join(problems))
+    print_ = fingerprint(profile, settings.as_of, settings.forms, settings.lang)
+    if settings.resume and (done := finished(folder, print_)) is not None:
+        done.index, done.label, done.rows, done.skipped = client.index, client.label, client.rows, True
+        return done
+    try:
+        packet = assemble(profile, settings.as_of, forms=settings.forms, backend=backend, lang=settings.lang)
+    except ValueError as exc:
+        return _fail(client, folder, f"the packet could not be built: {exc}")
+    except Exception as exc:  # one client's bug must not stop the other clients' packets
+        return _fail(client, folder, f"internal error ({type(exc).__name__}: {exc}); the other clients are not "
+                                     "affected; please report it")
+    outcome = from_assessment(client.index, client.label, packet.assessment, list(packet.files), client.rows)
+    _clear_leftovers(folder)
+    earlier = recorded_names(folder)
+    write_packet(packet, folder)
+    for name in set(earlier) - set(packet.files):
+        (folder / name).unlink(missing_ok=True)
+    write_record(folder, print_, packet.files, outcome)
+    return outcome
+
+
+def _profile(client: ClientInput, as_of: date) -> Profile:
+    if client.grouped is not None:
+        return parse_profile(client.grouped.data, as_of, source=client.label)
+    return parse_profile(read_data(client.path), as_of, source=client.path.name)
+
+
+def _fail(client: ClientInput, folder: Path | None, message: str) -> Outcome:
+    if folder is not None and folder.is_dir():
+        names = recorded_names(folder)
+        (folder / RECORD).unlink(missing_ok=True)  # first: nothing vouches for what is left
+        for name in names:
+            (folder / name).unlink(missing_ok=True)
+        _clear_leftovers(folder)
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return failed(client.index, client.label, message, client.rows)
+
+
+def _clear_leftovers(folder: Path) -> None:
+    """Temporary files of a write that was killed (`files.write_private` names them `.NAME.*.tmp`)."""
+    if folder.is_dir():
+        for leftover in folder.glob(".*.tmp"):
+            leftover.unlink(missing_ok=True)

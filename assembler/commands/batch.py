@@ -1,0 +1,94 @@
+"""`relief batch INPUT -o OUTDIR`: a packet for every client of a clinic event, results and a summary.
+
+INPUT is a folder of profiles (YAML/JSON, the client id is the file name) or a .csv or .xlsx with one
+row per count (`assembler/batch/COLUMNS.md`; `relief batch --template FILE` writes the header and an
+example row). OUTDIR gets one folder per client id with its packet and manifest, `results.csv` (one row
+per input client) and `summary.html` / `summary.csv` for the attorney. The terminal shows client ids only.
+
+Exit codes: 0 every client has a packet; 1 some clients are errors (see results.csv); 2 the input or an
+option is unusable and nothing was done; 130 stopped by Ctrl-C (run the same command again to resume).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from assembler.batch.inputs import Source
+from assembler.batch.progress import BatchProgress
+from assembler.batch.runner import Report, default_jobs, run_batch
+from assembler.batch.tables import TableError
+from assembler.batch.template import write_template
+from assembler.batch.worker import Settings
+from assembler.commands.common import fail, parse_as_of
+
+EXIT_SOME_ERRORS = 1
+EXIT_INTERRUPTED = 130
+
+
+def register(app: typer.Typer) -> None:
+    app.command("batch")(batch_command)
+
+
+def batch_command(
+    input_path: Path = typer.Argument(None, metavar="INPUT", exists=True,
+                                      help="A folder of profiles (YAML/JSON), or a .csv or .xlsx, one row per count"),
+    out: Path = typer.Option(None, "-o", "--out", help="Folder for the packets, results.csv and the summary"),
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes; default: all cores"),
+    as_of: str = typer.Option(None, "--as-of", help="Decide and date the papers as of YYYY-MM-DD; default today"),
+    resume: bool = typer.Option(True, "--resume/--no-resume",
+                                help="Keep clients whose outputs are complete and match their input"),
+    forms: str = typer.Option("rendition", "--forms", help="rendition (offline, default) or official"),
+    forms_dir: Path = typer.Option(None, "--forms-dir", help="Folder holding the official PDFs (--forms official)"),
+    template: Path = typer.Option(None, "--template", dir_okay=False,
+                                  help="Write a CSV (or .xlsx) with every column and an example row, then stop"),
+) -> None:
+    """Build packets for many clients at once, in parallel, resumable."""
+    if template is not None:
+        write_template(template)
+        typer.echo(f"wrote {template}: the header and one example row (assembler/batch/COLUMNS.md explains "
+                   "each column)")
+        return
+    if input_path is None or out is None:
+        fail("give the input and the output folder: relief batch INPUT -o OUTDIR (or --template FILE)")
+    day = parse_as_of(as_of)
+    settings = Settings(out.resolve(), day, forms, forms_dir, None, resume)
+    _check_forms(settings)
+    try:
+        source = Source(input_path)
+    except TableError as exc:
+        fail(str(exc))
+    console = Console(stderr=True)
+    workers = jobs or default_jobs()
+    console.print(f"{source.total} client(s) from {input_path.name}, {workers} worker process(es), as of "
+                  f"{day.isoformat()}{'' if resume else ', rebuilding every client'}", highlight=False)
+    with BatchProgress(source.total, console) as progress:
+        report = run_batch(source, settings, workers, progress)
+    raise typer.Exit(_close(report, out, console))
+
+
+def _check_forms(settings: Settings) -> None:
+    """An unusable --forms choice fails once, here, not once per client. Loads the pipeline for the workers."""
+    from assembler.pipeline import backend_for
+
+    try:
+        backend_for(settings.forms, settings.forms_dir)
+    except (ValueError, OSError) as exc:
+        fail(str(exc))
+
+
+def _close(report: Report, out: Path, console: Console) -> int:
+    done = len(report.outcomes)
+    if report.interrupted:
+        console.print(f"stopped after {done} of {report.total} client(s); the finished packets are kept. To finish, "
+                      f"run the same command again: --resume (the default) skips the finished clients.",
+                      highlight=False)
+        return EXIT_INTERRUPTED
+    rate = done / report.seconds if report.seconds else 0.0
+    console.print(f"done: {report.count('ok')} ok, {report.count('needs_review')} needs review, "
+                  f"{report.count('error')} error(s) of {report.total} client(s)"
+                  f"{f', {report.resumed} unchanged and kept' if report.resumed else ''} in {report.seconds:.1f} s "
+                  f"({rate:.1f}/s). See {out / 'summary.html'} and {out / 'results.csv'}.", highlight=False)
+    return EXIT_SOME_ERRORS if report.count("error") else 0
