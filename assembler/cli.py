@@ -33,4 +33,5 @@ assess.register(app)
 build.register(app)
 forms.register(app)
 forms_render.register(app)
+from assembler.commands import serve; serve.register(app)  # noqa: E402  web interview
 from assembler.commands import batch; batch.register(app)  # noqa: E402  clinic batches

@@ -1,0 +1,1 @@
+"""One module per interview step; each has a `router`."""

@@ -1,0 +1,25 @@
+"""Results: per case what to ask for, must or may, when and why; what it does; who can help."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from assembler.web.pages import Page
+from assembler.web.profile_build import build
+from assembler.web.results_view import next_steps, results
+from assembler.web.unknowns import unknowns
+from rules.engine import assess
+
+router = APIRouter()
+
+
+@router.get("/results")
+async def results_page(request: Request):
+    page = Page(request)
+    profile, gaps = build(page.session, page.today, page.t)
+    if profile is None:
+        return page.redirect("/review")
+    assessment = assess(profile, page.today)
+    return page.render("results.html", problems=[], cases=results(profile, assessment, page.t),
+                       steps_in_order=next_steps(assessment, page.t), unknowns=unknowns(profile, page.t),
+                       as_of=page.t.date(page.today))

@@ -1,0 +1,21 @@
+"""Step 5, review: everything you said, what is missing, what you don't know and how to find it."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from assembler.web.pages import Page
+from assembler.web.profile_build import build
+from assembler.web.summary import case_summary
+from assembler.web.unknowns import unknowns
+
+router = APIRouter()
+
+
+@router.get("/review")
+async def review_page(request: Request):
+    page = Page(request)
+    profile, gaps = build(page.session, page.today, page.t)
+    return page.render("review.html", problems=[], gaps=gaps, draft=page.draft,
+                       cases=[case_summary(c, page.t) for c in page.draft.get("cases") or []],
+                       unknowns=unknowns(profile, page.t) if profile else [], ready=profile is not None)
