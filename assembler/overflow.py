@@ -150,7 +150,8 @@ def place(form: FormValues, backend: FormBackend) -> list[FormValues]:
             values[item] = DECLARATION_POINTER
         else:
             number = _attachment_number(item, attachments)
-            attachments.extend(_attachment(form, number, values[item], backend))
+            heading = f"Attachment {number} ({form.form_id}, {_item_words(item)}, continued):"
+            attachments.extend(_attachment(form, number, f"{heading}\n\n{values[item]}", backend))
             values[item] = f"See Attachment {number}"
         require_fit(item, values[item], box)
     return [FormValues(form.form_id, values, form.caption, sworn_items=form.sworn_items), *attachments]
@@ -171,8 +172,8 @@ def _place_table(form: FormValues, backend: FormBackend, attachments: list[FormV
         values = _row_values(on_form)
         values[f"item1.row{printed}.type"] = "See Attachment 1"
     rest = rows[first_continued:]
-    heading = (f"Attachment 1 (item 1, continued): offenses {first_continued + 1} to {len(rows)}"
-               if len(rest) > 1 else f"Attachment 1 (item 1, continued): offense {len(rows)}")
+    which = f"offenses {first_continued + 1} to {len(rows)}" if len(rest) > 1 else f"offense {len(rows)}"
+    heading = f"Attachment 1 ({form.form_id}, item 1, continued): {which}"
     lines = [heading, ""] + [row.as_line(first_continued + 1 + i) for i, row in enumerate(rest)]
     attachments.extend(_attachment(form, "1", "\n".join(lines), backend))
     return values
@@ -205,7 +206,8 @@ def _declaration(form: FormValues, item: str, text: str, backend: FormBackend) -
     first, *_ = paginate(text, room)
     rest = text_after(text, first, box)
     page = mc031.declaration(form.caption, f"{first}\n\n{note}")
-    return [page, *_attachment(form, number, rest, backend)]
+    heading = f"Attachment {number} (Attached Declaration, form MC-031, continued):"
+    return [page, *_attachment(form, number, f"{heading}\n\n{rest}", backend)]
 
 
 def text_after(text: str, first_chunk: str, box: TextBox) -> str:
@@ -222,6 +224,12 @@ def _item_label(item: str) -> str:
         return ""
     label = parts[0][4:]
     return label + "".join(p for p in parts[1:] if len(p) == 1 and p.isalpha())
+
+
+def _item_words(item: str) -> str:
+    """'item1.c.text' -> 'item 1c'; 'caption.defendant' -> 'caption: defendant'."""
+    label = _item_label(item)
+    return f"item {label}" if label else item.replace(".", ": ", 1).replace("_", " ")
 
 
 def _attachment_number(item: str, existing: list[FormValues]) -> str:
