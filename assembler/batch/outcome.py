@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from assembler.profile import Profile
 from rules.decision import Assessment, Status
 
 REVIEW_PREFIX = "Needs review: "
@@ -52,11 +53,12 @@ def failed(index: int, label: str, message: str, rows: list[int] | None = None) 
     return Outcome(index, label, "error", error=message, rows=rows or [])
 
 
-def from_assessment(index: int, label: str, assessment: Assessment, files: list[str],
+def from_assessment(index: int, label: str, profile: Profile, assessment: Assessment, files: list[str],
                     rows: list[int] | None = None) -> Outcome:
+    """`case` is the court case number, else the arrest (`arrest R-123`, `arrest 2022-06-11`)."""
     decisions, review = [], []
-    for number, case in enumerate(assessment.cases):
-        where = case.case_number or f"case{number + 1}"
+    for facts, case in zip(profile.cases, assessment.cases):
+        where = facts.label
         for d in case.remedies:
             decisions.append({"remedy": d.remedy, "case": where, "status": d.status.value,
                               "eligible_now": d.eligible_now,

@@ -1,6 +1,7 @@
 """`results.csv`: one row per input client, in input order, every input row accounted for.
 
 Columns: `client_id` (or "row N" for a row without a usable id), `status` (ok, needs_review, error),
+`packet` (the client's packet.pdf, blank when there is nothing to file now or on error),
 `remedies` (each remedy worth pursuing as remedy@case with its status, "now" or "later"), `not_yet` (the
 remedies that apply later, with the earliest date or "date unknown"), `review` (what a person must check),
 `error` (what is wrong and how to fix it), `rows` (the input rows of a table), `resumed` (yes when the
@@ -17,7 +18,8 @@ from assembler.batch.outcome import Outcome
 from assembler.files import write_private
 
 FILE = "results.csv"
-HEADER = ["client_id", "status", "remedies", "not_yet", "review", "error", "rows", "resumed"]
+PACKET = "packet.pdf"
+HEADER = ["client_id", "status", "packet", "remedies", "not_yet", "review", "error", "rows", "resumed"]
 
 
 def write_results(outdir: Path, outcomes: list[Outcome]) -> Path:
@@ -48,5 +50,6 @@ def safe_cell(value) -> str:
 
 
 def _row(o: Outcome) -> list:
-    return [o.label, o.status, remedy_text(o), not_yet_text(o), " | ".join(o.review), o.error or "",
+    packet = f"{o.label}/{PACKET}" if PACKET in o.files else ""
+    return [o.label, o.status, packet, remedy_text(o), not_yet_text(o), " | ".join(o.review), o.error or "",
             " ".join(map(str, o.rows)), "yes" if o.skipped else ""]

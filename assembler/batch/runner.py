@@ -26,7 +26,7 @@ from assembler.batch.results import FILE as RESULTS, write_results
 from assembler.batch.summary import write_summary
 from assembler.batch.worker import Settings, run, start
 
-IN_FLIGHT_PER_WORKER = 2
+QUEUED_AHEAD = 1  # clients waiting beside those being built: keeps workers busy, Ctrl-C quick
 OUTPUTS = (RESULTS, "summary.csv", "summary.html")
 
 
@@ -77,7 +77,7 @@ class _Pool:
                 if self.executor is None:
                     self._open()
                 self.pending[self.executor.submit(run, client)] = client
-                if len(self.pending) >= self.jobs * IN_FLIGHT_PER_WORKER:
+                if len(self.pending) >= self.jobs + QUEUED_AHEAD:
                     self._collect()
             while self.pending:
                 self._collect()

@@ -74,7 +74,7 @@ def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
     except Exception as exc:  # one client's bug must not stop the other clients' packets
         return _fail(client, folder, f"internal error ({type(exc).__name__}: {exc}); the other clients are not "
                                      "affected; please report it")
-    outcome = from_assessment(client.index, client.label, packet.assessment, list(packet.files), client.rows)
+    outcome = from_assessment(client.index, client.label, profile, packet.assessment, list(packet.files), client.rows)
     _clear_leftovers(folder)
     earlier = recorded_names(folder)
     write_packet(packet, folder)

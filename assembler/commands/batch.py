@@ -60,7 +60,7 @@ def batch_command(
         source = Source(input_path)
     except TableError as exc:
         fail(str(exc))
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
     workers = jobs or default_jobs()
     console.print(f"{source.total} client(s) from {input_path.name}, {workers} worker process(es), as of "
                   f"{day.isoformat()}{'' if resume else ', rebuilding every client'}", highlight=False)

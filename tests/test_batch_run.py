@@ -1,0 +1,169 @@
+"""`relief batch` end to end: every row accounted for, resume, and stops that leave no broken file.
+
+Batches are small (the rendition packet takes about a second a client) and use `--jobs 2`. Most synthetic
+clients are arrests (quick: nothing to file on paper yet), the rest convictions with a full packet.
+"""
+
+import csv
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from assembler.batch.synthetic import clients, samples, table
+
+REPO = Path(__file__).resolve().parents[1]
+AS_OF = "2026-11-01"
+ARREST, DISMISSAL, WOBBLER = samples(REPO / "examples")
+
+
+def make_csv(path: Path, count: int, bases: list[dict]) -> tuple[Path, list[list[str]], list[str]]:
+    pairs = list(clients(bases, count, date.fromisoformat(AS_OF)))
+    rows = table(pairs)
+    write(path, rows)
+    return path, rows, [profile["petitioner"]["legal_name"] for _, profile in pairs]
+
+
+def write(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def batch(*args: str, **popen) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "assembler", "batch", *args, "--jobs", "2", "--as-of", AS_OF]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=REPO, **popen)
+
+
+def start(*args: str) -> subprocess.Popen:
+    command = [sys.executable, "-m", "assembler", "batch", *args, "--jobs", "2", "--as-of", AS_OF]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            start_new_session=True)
+
+
+def results(out: Path) -> dict[str, dict]:
+    with (out / "results.csv").open(encoding="utf-8") as handle:
+        return {row["client_id"]: row for row in csv.DictReader(handle)}
+
+
+def assert_complete(folder: Path) -> dict:
+    """The folder holds exactly what its record vouches for, each file intact, each PDF readable."""
+    record = json.loads((folder / "batch.json").read_text(encoding="utf-8"))
+    assert {p.name for p in folder.iterdir()} == set(record["files"]) | {"batch.json"}
+    for name, digest in record["files"].items():
+        data = (folder / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == digest, f"{folder.name}/{name}"
+        if name.endswith(".pdf"):
+            assert len(PdfReader(folder / name).pages) >= 1
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert {d["file"] for d in manifest["documents"]} | {"manifest.json"} == set(record["files"])
+    assert (folder.stat().st_mode & 0o777) == 0o700
+    return record
+
+
+def wait_for_records(out: Path, count: int, process: subprocess.Popen, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while len(list(out.glob("*/batch.json"))) < count:
+        assert process.poll() is None, "the batch finished before it could be stopped"
+        assert time.monotonic() < deadline, "the batch made no progress"
+        time.sleep(0.05)
+
+
+def test_fifty_clients_three_broken_rows_give_47_packets_and_3_error_rows(tmp_path):
+    source, rows, names = make_csv(tmp_path / "clients.csv", 50, [ARREST] * 9 + [DISMISSAL])
+    header = rows[0]
+    broken = {"C00007": ("arrest_date", "2022-02-30"), "C00019": ("county", "Nowhere"), "C00033": ("code", "")}
+    for row in rows[1:]:
+        if row[0] in broken:
+            column, value = broken[row[0]]
+            row[header.index(column)] = value
+    write(source, rows)
+    out = tmp_path / "out"
+    run = batch(str(source), "-o", str(out))
+    assert run.returncode == 1, run.stderr
+    table_rows = results(out)
+    assert len(table_rows) == 50
+    errors = {cid: row for cid, row in table_rows.items() if row["status"] == "error"}
+    assert set(errors) == set(broken)
+    for cid, (column, _) in broken.items():
+        assert errors[cid]["error"].startswith("row") and f"column {column}" in errors[cid]["error"]
+        assert not (out / cid).exists()
+    built = [p for p in out.iterdir() if p.is_dir()]
+    assert len(built) == 47
+    packets = [assert_complete(folder) for folder in built]
+    with_pdf = sum("packet.pdf" in record["files"] for record in packets)
+    assert with_pdf >= 3 and with_pdf == sum(bool(row["packet"]) for row in table_rows.values())
+    assert {row["status"] for cid, row in table_rows.items() if cid not in broken} <= {"ok", "needs_review"}
+    summary = {(r["section"], r["status"]): r["count"] for r in csv.DictReader((out / "summary.csv").open())}
+    assert summary[("clients", "error")] == "3"
+    assert "851.91" in (out / "summary.html").read_text(encoding="utf-8")
+    terminal = run.stdout + run.stderr
+    assert "C00007" in terminal and not any(name in terminal for name in names)
+
+
+def test_resume_keeps_unchanged_clients_and_redoes_changed_or_damaged_ones(tmp_path):
+    source, rows, _ = make_csv(tmp_path / "clients.csv", 4, [DISMISSAL, ARREST])
+    out = tmp_path / "out"
+    assert batch(str(source), "-o", str(out)).returncode == 0
+    stamps = {p: p.stat().st_mtime_ns for p in out.glob("*/*")}
+
+    again = batch(str(source), "-o", str(out))
+    assert again.returncode == 0 and "4 unchanged and kept" in again.stderr
+    assert all(row["resumed"] == "yes" for row in results(out).values())
+    assert {p: p.stat().st_mtime_ns for p in out.glob("*/*")} == stamps
+
+    header = rows[0]
+    for row in rows[1:]:
+        if row[0] == "C00001":
+            row[header.index("phone")] = "(213) 555-0000"
+    write(source, rows)
+    manifest = out / "C00002" / "manifest.json"
+    manifest.write_bytes(manifest.read_bytes()[:100])
+    changed = batch(str(source), "-o", str(out))
+    assert changed.returncode == 0
+    resumed = {cid: row["resumed"] for cid, row in results(out).items()}
+    assert resumed == {"C00000": "yes", "C00001": "", "C00002": "", "C00003": "yes"}
+    for folder in ("C00000", "C00001", "C00002", "C00003"):
+        assert_complete(out / folder)
+
+    rebuilt = batch(str(source), "-o", str(out), "--no-resume")
+    assert rebuilt.returncode == 0 and all(row["resumed"] == "" for row in results(out).values())
+
+
+@pytest.mark.parametrize("how", ["sigkill", "ctrl-c"])
+def test_a_stopped_batch_resumes_to_exactly_one_complete_packet_per_client(tmp_path, how):
+    source, _, _ = make_csv(tmp_path / "clients.csv", 4, [DISMISSAL, WOBBLER])
+    out = tmp_path / "out"
+    process = start(str(source), "-o", str(out))
+    try:
+        wait_for_records(out, 1, process)
+        if how == "sigkill":
+            os.killpg(process.pid, signal.SIGKILL)  # the batch and its workers, mid-write
+        else:
+            process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    if how == "ctrl-c":
+        assert process.returncode == 130
+        assert "run the same command again" in stderr
+        assert not list(out.glob("*/.*.tmp"))
+    assert not (out / "results.csv").exists()
+
+    resumed = batch(str(source), "-o", str(out))
+    assert resumed.returncode == 0, resumed.stderr
+    assert "unchanged and kept" in resumed.stderr
+    folders = sorted(p.name for p in out.iterdir() if p.is_dir())
+    assert folders == [f"C{n:05d}" for n in range(4)]
+    for name in folders:
+        record = assert_complete(out / name)
+        assert "packet.pdf" in record["files"]
+    assert len(results(out)) == 4
