@@ -10,6 +10,9 @@ from assembler.web.i18n import Translator
 from rules.decision import Assessment, CaseResult, Decision, Status
 
 AUTO_CITES = ("1203.425", "851.93", "11361.9")
+# Notices that come with no flag, by their opening words, and the key of their words in Spanish.
+NOTICES = {"You must still tell the truth": "notice.disclose", "A dismissed conviction can still be used": "notice.prior",
+           "A sealed arrest is treated": "notice.sealed_arrest", "A Prop 47 misdemeanor designation": "notice.prop47_guns"}
 
 
 @dataclass
@@ -80,6 +83,8 @@ def _case(i: int, case, result: CaseResult, t: Translator) -> CaseView:
     else:
         view.effects = [(t(f"flag.{f}"), "") for f in result.flags
                         if not f.startswith("AUTO_RELIEF") and t.get(f"flag.{f}")]
+        view.effects += [(t(key), cite) for text, cite in view.effects_english
+                         for start, key in NOTICES.items() if text.startswith(start)]
     view.contacts = contacts(case.county)
     return view
 
@@ -87,6 +92,8 @@ def _case(i: int, case, result: CaseResult, t: Translator) -> CaseView:
 def _remedy(decision: Decision, t: Translator) -> RemedyView:
     if decision.status is Status.ineligible:
         when = t("when.never")
+    elif decision.status is Status.needs_review and decision.eligible_now:
+        when = t("when.check")
     elif decision.eligible_now:
         when = t("when.now")
     elif decision.eligible_on is not None:

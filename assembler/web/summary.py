@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assembler.web.fields import parse_date
 from assembler.web.i18n import Translator
 from rules.offenses import lookup
 
@@ -21,7 +22,7 @@ def case_summary(case: dict, t: Translator) -> CaseSummary:
     if case.get("court_case_number"):
         title = t("case.title_number", number=case["court_case_number"])
     elif arrest.get("date"):
-        title = t("case.title_arrest", date=arrest["date"])
+        title = t("case.title_arrest", date=t.date(parse_date(str(arrest["date"]))) or arrest["date"])
     else:
         title = t("case.title_plain")
     return CaseSummary(title=title, county=case.get("county") or "", charges=[charge_name(c, t) for c in counts])
@@ -38,3 +39,9 @@ def charge_name(count: dict, t: Translator) -> str:
     outcome = count.get("disposition")
     words = f"{name} ({label})" if label else name
     return f"{words}: {t(f'opt.counts.disposition.{outcome}')}" if outcome else words
+
+
+def shown_date(value, t: Translator) -> str:
+    """An ISO date from the draft in the person's words ("September 30, 1986")."""
+    parsed = parse_date(str(value)) if value else None
+    return t.date(parsed) if parsed else ""

@@ -98,11 +98,23 @@ def case_from_form(values: dict[str, str]) -> tuple[dict, dict[str, str]]:
     n = len(count_indexes(values))
     data, errors = F.read(values, all_fields(n))
     data["jurisdiction"] = "california"
+    _required_answers(values, data, errors)
     _counts(data, errors)
     _sentence(data)
     if not any(v not in (None, "", []) for v in (data.get("arrest") or {}).values()):
         data.pop("arrest", None)
     return data, errors
+
+
+def _required_answers(values: dict[str, str], data: dict, errors: dict[str, str]) -> None:
+    """A conviction needs the sentence question answered, and a sentence the probation question:
+    left blank they would silently drop the sentence (which "I don't know" does on purpose)."""
+    convicted = any(Disposition(c["disposition"]).is_conviction for c in data.get("counts", [])
+                    if c and c.get("disposition") in DISPOSITIONS)
+    if convicted and not values.get("sentence_given"):
+        errors.setdefault("sentence_given", "choose")
+    if data.get("sentence_given") is True and not values.get("probation_given"):
+        errors.setdefault("probation_given", "choose")
 
 
 def _counts(data: dict, errors: dict[str, str]) -> None:

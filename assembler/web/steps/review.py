@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 
 from assembler.web.pages import Page
 from assembler.web.profile_build import build
-from assembler.web.summary import case_summary
+from assembler.web.summary import case_summary, shown_date
 from assembler.web.unknowns import unknowns
 
 router = APIRouter()
@@ -18,4 +18,5 @@ async def review_page(request: Request):
     profile, gaps = build(page.session, page.today, page.t)
     return page.render("review.html", problems=[], gaps=gaps, draft=page.draft,
                        cases=[case_summary(c, page.t) for c in page.draft.get("cases") or []],
-                       unknowns=unknowns(profile, page.t) if profile else [], ready=profile is not None)
+                       unknowns=unknowns(profile, page.t) if profile else [], ready=profile is not None,
+                       birth=shown_date((page.draft.get("petitioner") or {}).get("date_of_birth"), page.t))

@@ -1,0 +1,350 @@
+"""The web interview step by step, through FastAPI's TestClient (no browser)."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from assembler.web.app import create_app
+from assembler.web.sessions import COOKIE
+
+REPO = Path(__file__).resolve().parents[1]
+AS_OF = date(2026, 11, 1)
+
+MARIA_CASE = {
+    "county": "Los Angeles", "court_case_number": "9CJ01234",
+    "counts.0.code": "PC", "counts.0.section": "484", "counts.0.description": "petty theft",
+    "counts.0.disposition": "convicted_plea", "counts.0.level_charged": "misdemeanor",
+    "counts.0.level_convicted": "misdemeanor", "conviction_date": "2019-03-15", "judgment_date": "2019-03-15",
+    "sentence_given": "yes", "probation_given": "yes", "sentence.probation.kind": "summary",
+    "sentence.probation.length_months": "24", "sentence.probation.start": "2019-03-15",
+    "sentence.probation.scheduled_end": "2021-03-14", "sentence.probation.ended_on": "2021-03-14",
+    "sentence.probation.outcome": "completed", "sentence.probation.violations": "no", "custody": "none",
+    "sentence.completed": "yes", "sentence.fines_paid": "yes", "sentence.restitution": "paid",
+}
+NOW_CLEAR = {"pending_given": "no", "supervision_kind": "none", "serving_sentence": "no", "registrant_290": "no",
+             "super_strike_prior": "no"}
+
+
+class Visitor:
+    """A browser stand-in: keeps the cookie and sends the page's CSRF token with every form."""
+
+    def __init__(self, client: TestClient):
+        self.client = client
+        self.token = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text).group(1)
+
+    def get(self, url: str):
+        return self.client.get(url)
+
+    def post(self, url: str, data: dict | None = None, **kw):
+        return self.client.post(url, data={"csrf": self.token, **(data or {})}, follow_redirects=False, **kw)
+
+    def text(self, url: str) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", self.get(url).text)).split())
+
+
+@pytest.fixture
+def app():
+    return create_app(today=lambda: AS_OF)
+
+
+@pytest.fixture
+def visitor(app) -> Visitor:
+    return Visitor(TestClient(app))
+
+
+def draft(app, visitor: Visitor) -> dict:
+    return app.state.store.get(visitor.client.cookies.get(COOKIE)).draft
+
+
+def complete_maria(visitor: Visitor) -> None:
+    assert visitor.post("/about", {"legal_name": "Maria Elena Lopez"}).status_code == 303
+    assert visitor.post("/cases/new", {"action": "save", **MARIA_CASE}).status_code == 303
+    assert visitor.post("/now", NOW_CLEAR).status_code == 303
+    assert visitor.post("/story", {"employment": "I work as a nursing assistant."}).status_code == 303
+
+
+# --- each step shows its page ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url, words", [
+    ("/", "Clear your California criminal record"), ("/about", "Your full legal name"),
+    ("/cases", "You have not added a case yet"), ("/cases/new", "Search for the charge"),
+    ("/now", "Do you have a criminal case open right now"), ("/story", "How this record holds you back"),
+    ("/review", "Check your answers"),
+])
+def test_each_step_shows_its_page(visitor, url, words):
+    response = visitor.get(url)
+    assert response.status_code == 200
+    assert words in response.text
+    assert 'href="/static/style.css"' in response.text
+
+
+def test_about_you_is_kept_and_leads_to_the_cases(app, visitor):
+    response = visitor.post("/about", {"legal_name": "  Maria  Lopez ", "other_names": "Maria L.\n\nM. Lopez",
+                                       "date_of_birth": "1990-04-12", "mailing_address.street": "1 Main St",
+                                       "mailing_address.city": "Fresno", "phone": "(559) 555-0100"})
+    assert response.status_code == 303 and response.headers["location"] == "/cases"
+    me = draft(app, visitor)["petitioner"]
+    assert me["legal_name"] == "Maria Lopez"
+    assert me["other_names"] == ["Maria L.", "M. Lopez"]
+    assert me["mailing_address"] == {"street": "1 Main St", "city": "Fresno", "state": "CA"}
+    assert 'value="Maria Lopez"' in visitor.get("/about").text
+
+
+def test_a_missing_name_is_an_error_beside_the_field(visitor):
+    response = visitor.post("/about", {"mailing_address.city": "Fresno"})
+    assert response.status_code == 422
+    html = response.text
+    assert '<p class="error" id="f-legal-name-error">' in html
+    assert re.search(r'id="f-legal-name"[^>]*aria-describedby="f-legal-name-hint f-legal-name-error"', html)
+    assert 'aria-invalid="true"' in html
+    assert 'href="#f-legal-name"' in html  # the error summary links to the field
+    assert "Enter the street and the city" in html
+    assert 'value="Fresno"' in html  # what was typed stays
+
+
+def test_i_dont_know_a_date_leaves_it_empty_and_stays_ticked(app, visitor):
+    visitor.post("/about", {"legal_name": "A B", "date_of_birth__dk": "1"})
+    assert draft(app, visitor)["petitioner"]["date_of_birth"] is None
+    assert re.search(r'name="date_of_birth__dk" value="1" checked', visitor.get("/about").text)
+
+
+def test_a_date_and_i_dont_know_together_is_an_error(visitor):
+    response = visitor.post("/about", {"legal_name": "A B", "date_of_birth": "1990-01-01", "date_of_birth__dk": "1"})
+    assert response.status_code == 422
+    assert "Keep only one" in response.text
+
+
+def test_a_typed_us_date_is_understood(app, visitor):
+    visitor.post("/about", {"legal_name": "A B", "date_of_birth": "4/12/1990"})
+    assert draft(app, visitor)["petitioner"]["date_of_birth"] == "1990-04-12"
+
+
+# --- a case ---------------------------------------------------------------------------------------
+
+
+def test_the_offense_search_finds_by_plain_name_and_by_section(visitor):
+    by_name = visitor.post("/cases/new", {"action": "search", "offense_query": "petty theft"}).text
+    assert 'value="PC|484"' in by_name and "Petty theft" in by_name
+    by_section = visitor.post("/cases/new", {"action": "search", "offense_query": "HS 11350(a)"}).text
+    assert 'value="HS|11350(a)"' in by_section
+    nothing = visitor.post("/cases/new", {"action": "search", "offense_query": "zzzz"}).text
+    assert "We found nothing for that" in nothing
+
+
+def test_adding_a_charge_from_the_table_and_removing_it(visitor):
+    added = visitor.post("/cases/new", {"action": "add_pick", "offense_pick": "PC|484"}).text
+    assert 'name="counts.0.disposition"' in added and 'name="counts.0.code" value="PC"' in added
+    removed = visitor.post("/cases/new", {"action": "remove:0", "counts.0.code": "PC", "counts.0.section": "484"}).text
+    assert 'name="counts.0.disposition"' not in removed
+
+
+def test_choosing_nothing_then_adding_asks_to_choose(visitor):
+    response = visitor.post("/cases/new", {"action": "add_pick", "offense_query": "theft"})
+    assert "Choose one of the charges in the list" in response.text
+    assert 'value="PC|484"' in response.text  # the list is shown again
+
+
+def test_a_charge_not_in_the_table_is_kept_and_needs_review(app, visitor):
+    page = visitor.post("/cases/new", {"action": "add_other", "other_description": "something with a knife",
+                                       "other_code": "dk"}).text
+    assert 'name="counts.0.description"' in page
+    case = {**MARIA_CASE, "counts.0.code": "", "counts.0.section": "", "counts.0.description": "something with a knife"}
+    visitor.post("/about", {"legal_name": "A B"})
+    assert visitor.post("/cases/new", {"action": "save", **case}).status_code == 303
+    visitor.post("/now", NOW_CLEAR)
+    assert "A charge could not be looked up" in visitor.text("/review")
+    assert "A person needs to check this" in visitor.text("/results")
+
+
+def test_a_case_needs_a_county_and_a_charge(visitor):
+    response = visitor.post("/cases/new", {"action": "save"})
+    assert response.status_code == 422
+    assert "Add at least one charge" in response.text
+    response = visitor.post("/cases/new", {"action": "save", "counts.0.code": "PC", "counts.0.section": "484",
+                                           "counts.0.disposition": "dismissed"})
+    assert "Choose the California county" in response.text
+
+
+def test_a_conviction_needs_the_sentence_question_answered(visitor):
+    case = {k: v for k, v in MARIA_CASE.items() if k != "sentence_given"}
+    response = visitor.post("/cases/new", {"action": "save", **case})
+    assert response.status_code == 422
+    assert 'id="f-sentence-given-error"' in response.text
+
+
+def test_a_future_conviction_date_is_an_error_on_that_field(visitor):
+    response = visitor.post("/cases/new", {"action": "save", **MARIA_CASE, "conviction_date": "2030-01-01",
+                                           "judgment_date": ""})
+    assert response.status_code == 422
+    assert 'id="f-conviction-date-error"' in response.text and "after today" in response.text
+
+
+def test_probation_i_dont_know_leaves_the_sentence_unknown(app, visitor):
+    visitor.post("/cases/new", {"action": "save", **MARIA_CASE, "probation_given": "dk"})
+    case = draft(app, visitor)["cases"][0]
+    assert "sentence" not in case
+    assert 'value="dk" checked' in visitor.get("/cases/0").text
+
+
+def test_an_arrest_with_no_charge_filed_is_an_arrest_offense(app, visitor):
+    visitor.post("/cases/new", {"action": "save", "county": "Alameda", "arrest.date": "2022-06-11",
+                                "counts.0.code": "PC", "counts.0.section": "594(b)(2)(A)",
+                                "counts.0.disposition": "never_filed", "sentence_given": "no"})
+    case = draft(app, visitor)["cases"][0]
+    assert case["counts"] == [] and case["arrest"]["offenses"][0]["section"] == "594(b)(2)(A)"
+    assert "sentence" not in case
+    edit = visitor.get("/cases/0").text  # shown again as a charge of the case
+    assert 'name="counts.0.code" value="PC"' in edit
+
+
+def test_a_saved_case_shows_again_as_it_was_answered(visitor):
+    visitor.post("/cases/new", {"action": "save", **MARIA_CASE})
+    html = visitor.get("/cases/0").text
+    assert 'value="Los Angeles" selected' in html
+    assert 'name="sentence.probation.outcome" value="completed" checked' in html
+    assert 'name="custody" value="none" checked' in html
+    assert "Petty theft" in visitor.get("/cases").text
+
+
+def test_removing_a_case(app, visitor):
+    visitor.post("/cases/new", {"action": "save", **MARIA_CASE})
+    assert visitor.post("/cases/0/remove").status_code == 303
+    assert draft(app, visitor)["cases"] == []
+    assert visitor.get("/cases/0").status_code == 404
+
+
+# --- where you are now, story, review, results ---------------------------------------------------
+
+
+def test_where_you_are_now_with_i_dont_know(app, visitor):
+    visitor.post("/now", {"pending_given": "dk", "supervision_kind": "none", "serving_sentence": "dk",
+                          "registrant_290": "no", "super_strike_prior": "no"})
+    status = draft(app, visitor)["status"]
+    assert status["pending_charges_unknown"] is True and status["serving_sentence"] is None
+    assert 'name="serving_sentence" value="dk" checked' in visitor.get("/now").text
+
+
+def test_supervision_now_is_kept(app, visitor):
+    visitor.post("/now", {**NOW_CLEAR, "supervision_kind": "parole", "supervision.0.ends_on": "2027-05-01"})
+    assert draft(app, visitor)["status"]["supervision"] == [{"kind": "parole", "ends_on": "2027-05-01"}]
+
+
+def test_the_story_is_kept(app, visitor):
+    visitor.post("/story", {"employment": "I work.", "hardship": "Background checks."})
+    assert draft(app, visitor)["facts"] == {"employment": "I work.", "hardship": "Background checks."}
+
+
+def test_review_says_what_is_missing_and_results_wait_for_it(visitor):
+    text = visitor.text("/review")
+    assert "Before we can show your results" in text and "Add at least one case" in text
+    response = visitor.client.get("/results", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/review"
+
+
+def test_review_lists_what_is_unknown_with_where_to_find_it(visitor):
+    complete_maria(visitor)
+    visitor.post("/now", {**NOW_CLEAR, "serving_sentence": "dk"})
+    text = visitor.text("/review")
+    assert "You don't know if you are serving a sentence now" in text
+    assert "RAP sheet" in text
+
+
+def test_results_say_what_when_and_why_with_the_statute(visitor):
+    complete_maria(visitor)
+    text = visitor.text("/results")
+    assert "Dismiss the conviction after probation (Pen. Code, § 1203.4)" in text
+    assert "The court must grant this" in text and "You can ask now" in text
+    assert "(Pen. Code, § 1203.4(a)(1))" in text
+    assert "Automatic relief" in text and "relief granted" in text
+    assert "A dismissal does not give back the right to own or have a gun" in text
+    assert "public defender" in text
+
+
+def test_results_name_the_public_defender_when_the_county_data_has_it(visitor):
+    complete_maria(visitor)
+    visitor.post("/cases/0", {"action": "save", **MARIA_CASE, "county": "Alameda"})
+    text = visitor.text("/results")
+    assert "Alameda County Public Defender" in text
+
+
+# --- files ------------------------------------------------------------------------------------------
+
+
+def test_answers_download_and_upload_give_the_same_results(app):
+    first = Visitor(TestClient(app))
+    complete_maria(first)
+    saved = first.get("/answers.yaml")
+    assert saved.headers["content-disposition"].startswith("attachment")
+    data = yaml.safe_load(saved.text)
+    assert data["petitioner"]["legal_name"] == "Maria Elena Lopez"
+    second = Visitor(TestClient(app))
+    response = second.post("/upload", files={"answers": ("answers.yaml", saved.content, "application/x-yaml")})
+    assert response.status_code == 303 and response.headers["location"] == "/review"
+    assert second.text("/results") == first.text("/results")
+    as_json = first.get("/answers.json")
+    assert as_json.json()["cases"][0]["court_case_number"] == "9CJ01234"
+
+
+def test_an_i_dont_know_survives_the_answers_file(app):
+    first = Visitor(TestClient(app))
+    complete_maria(first)
+    first.post("/now", {**NOW_CLEAR, "serving_sentence": "dk"})
+    saved = first.get("/answers.yaml").content
+    assert yaml.safe_load(saved)["status"]["serving_sentence"] is None
+    second = Visitor(TestClient(app))
+    second.post("/upload", files={"answers": ("a.yaml", saved, "application/x-yaml")})
+    assert "You don't know if you are serving a sentence now" in second.text("/review")
+
+
+def test_an_example_profile_uploads_and_is_assessed(visitor):
+    example = (REPO / "examples" / "wobbler-17b-then-dismissal.yaml").read_bytes()
+    visitor.post("/upload", files={"answers": ("w.yaml", example, "application/x-yaml")})
+    text = visitor.text("/results")
+    assert "Change a felony to a misdemeanor" in text and "The court may grant this" in text
+
+
+def test_a_file_that_is_not_answers_is_refused_kindly(visitor):
+    response = visitor.post("/upload", files={"answers": ("x.yaml", b"- just\n- a list\n", "application/x-yaml")})
+    assert response.status_code == 422
+    assert "We could not read that file" in response.text
+    response = visitor.post("/upload", files={"answers": ("x.bin", b"\xff\xfe\x00garbage", "application/octet-stream")})
+    assert response.status_code == 422
+
+
+def test_the_packet_downloads_as_a_pdf(visitor):
+    complete_maria(visitor)
+    response = visitor.post("/packet")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.headers["content-disposition"].startswith("attachment")
+    assert response.content.startswith(b"%PDF")
+
+
+def test_workshop_mode_keeps_nothing_after_the_packet():
+    app = create_app(today=lambda: AS_OF, workshop=True)
+    visitor = Visitor(TestClient(app))
+    assert "Start over (erase answers)" in visitor.get("/about").text
+    complete_maria(visitor)
+    response = visitor.post("/packet")
+    assert response.content.startswith(b"%PDF")
+    assert len(app.state.store) == 0
+    assert 'value="Maria' not in visitor.get("/about").text
+
+
+def test_start_over_erases_the_answers(app, visitor):
+    complete_maria(visitor)
+    old = visitor.client.cookies.get(COOKIE)
+    response = visitor.post("/start-over")
+    assert response.status_code == 303
+    assert app.state.store.get(old) is None
+    assert visitor.client.cookies.get(COOKIE) != old
+    assert "Your answers were erased" in visitor.get("/?erased=1").text
+    assert "Maria" not in visitor.get("/review").text

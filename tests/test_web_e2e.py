@@ -1,0 +1,315 @@
+"""End to end in a real browser: Debian's chromium, driven by Playwright, with JavaScript turned off.
+
+The app runs under uvicorn on 127.0.0.1 (a free port) in a background thread. For each example story
+a person's answers are typed into the interview, the packet is downloaded and its text read with
+pdftotext; the same in Spanish on a phone-sized screen; and a validation error shows by its field.
+
+Without chromium these tests fail and say how to install it; a developer may set
+CA_RELIEF_NO_BROWSER=1 to skip them on purpose (CI never does).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REPO, pdf_text
+
+CHROMIUM = os.environ.get("CA_RELIEF_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+AS_OF = date(2026, 11, 1)
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _browser_or_reason() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is missing: pip install -e '.[test]'"
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return f"chromium not found at {CHROMIUM}: apt-get install -y chromium (.ci/run does)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = _browser_or_reason()
+    if reason:
+        if os.environ.get("CA_RELIEF_NO_BROWSER") == "1":
+            pytest.skip(f"CA_RELIEF_NO_BROWSER=1: {reason}")
+        pytest.fail(f"{reason} (or set CA_RELIEF_NO_BROWSER=1 to skip the browser tests on purpose)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    import uvicorn
+
+    from assembler.web.app import create_app
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(today=lambda: AS_OF), access_log=False, log_level="warning")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the web app did not start within 20 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+def _page(browser, viewport):
+    context = browser.new_context(java_script_enabled=False, viewport=viewport, accept_downloads=True)
+    return context, context.new_page()
+
+
+# --- a person answering the interview from an example story ------------------------------------
+
+
+def _story(name: str) -> dict:
+    return yaml.safe_load((REPO / "examples" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _iso(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _save(page) -> None:
+    page.locator("main form button[type=submit].button").last.click()
+
+
+def about_you(page, person: dict) -> None:
+    page.fill("[name=legal_name]", person["legal_name"])
+    page.fill("[name=other_names]", "\n".join(person.get("other_names", [])))
+    if person.get("date_of_birth"):
+        page.fill("[name=date_of_birth]", _iso(person["date_of_birth"]))
+    address = person.get("mailing_address") or {}
+    for part in ("street", "unit", "city", "zip"):
+        if address.get(part):
+            page.fill(f"[name='mailing_address.{part}']", str(address[part]))
+    for part in ("phone", "email"):
+        if person.get(part):
+            page.fill(f"[name={part}]", person[part])
+    _save(page)
+
+
+def _yes_no(value) -> str:
+    return {True: "yes", False: "no", None: "dk"}[value]
+
+
+def _radio(page, name: str, value: str) -> None:
+    page.check(f"input[name='{name}'][value='{value}']")
+
+
+def one_case(page, case: dict) -> None:
+    from rules.offenses import lookup
+
+    page.select_option("[name=county]", case["county"])
+    if case.get("court_case_number"):
+        page.fill("[name=court_case_number]", case["court_case_number"])
+    arrest = case.get("arrest") or {}
+    if arrest.get("date"):
+        page.fill("[name='arrest.date']", _iso(arrest["date"]))
+    for part in ("agency", "report_number"):
+        if arrest.get(part):
+            page.fill(f"[name='arrest.{part}']", arrest[part])
+    if case.get("offense_date"):
+        page.fill("[name=offense_date]", _iso(case["offense_date"]))
+    counts = list(case.get("counts") or []) + list(arrest.get("offenses") or [])
+    for i, count in enumerate(counts):
+        row = lookup(count["code"], count["section"])
+        page.fill("[name=offense_query]", f"{count['code']} {count['section']}")
+        page.press("[name=offense_query]", "Enter")  # Enter in the search box searches
+        page.check(f"input[name=offense_pick][value='{row.code}|{row.section}']")
+        page.click("button[value=add_pick]")
+        _radio(page, f"counts.{i}.disposition", count["disposition"])
+        for level in ("level_charged", "level_convicted"):
+            if count.get(level):
+                _radio(page, f"counts.{i}.{level}", count[level])
+    for name in ("conviction_date", "judgment_date"):
+        if case.get(name):
+            page.fill(f"[name={name}]", _iso(case[name]))
+    sentence = case.get("sentence")
+    _radio(page, "sentence_given", "yes" if sentence else "no")
+    if sentence:
+        _sentence(page, sentence)
+    page.click("button[value=save]")
+
+
+def _sentence(page, sentence: dict) -> None:
+    probation = sentence.get("probation")
+    _radio(page, "probation_given", "yes" if probation else "no")
+    if probation:
+        _radio(page, "sentence.probation.kind", probation["kind"])
+        page.fill("[name='sentence.probation.length_months']", str(probation["length_months"]))
+        for name in ("start", "scheduled_end", "ended_on"):
+            if probation.get(name):
+                page.fill(f"[name='sentence.probation.{name}']", _iso(probation[name]))
+        _radio(page, "sentence.probation.outcome", probation["outcome"])
+        _radio(page, "sentence.probation.violations", _yes_no(probation.get("violations")))
+    if sentence.get("jail_days") is not None:
+        page.fill("[name='sentence.jail_days']", str(sentence["jail_days"]))
+    _radio(page, "custody", "none")
+    _radio(page, "sentence.completed", _yes_no(sentence.get("completed")))
+    if "fines_paid" in sentence:
+        _radio(page, "sentence.fines_paid", _yes_no(sentence["fines_paid"]))
+    if sentence.get("restitution"):
+        _radio(page, "sentence.restitution", sentence["restitution"])
+
+
+def where_now(page, status: dict) -> None:
+    _radio(page, "pending_given", "no")
+    _radio(page, "supervision_kind", "none")
+    for name in ("serving_sentence", "registrant_290", "super_strike_prior"):
+        _radio(page, name, _yes_no(status.get(name, False)))
+    _save(page)
+
+
+def your_story(page, facts: dict) -> None:
+    for name, text in facts.items():
+        page.fill(f"[name={name}]", text)
+    _save(page)
+
+
+def interview(page, base: str, story: dict, lang: str) -> str:
+    """Answer every step; returns the results page's text."""
+    page.goto(f"{base}/?lang={lang}")
+    page.click("a.button[href='/about']")
+    about_you(page, story["petitioner"])
+    assert page.url.endswith("/cases")
+    for case in story["cases"]:
+        page.click("a.button[href='/cases/new']")
+        one_case(page, case)
+        assert page.url.endswith("/cases"), page.locator(".error-summary").all_inner_texts()
+    page.click("a.button[href='/now']")
+    where_now(page, story.get("status") or {})
+    your_story(page, story.get("facts") or {})
+    assert page.url.endswith("/review")
+    page.click("a.button[href='/results']")
+    assert page.url.endswith("/results")
+    return page.inner_text("main")
+
+
+def download_packet(page, tmp_path: Path) -> str:
+    with page.expect_download() as info:
+        page.click("form[action='/packet'] button")
+    target = tmp_path / "packet.pdf"
+    info.value.save_as(target)
+    assert target.read_bytes().startswith(b"%PDF")
+    return pdf_text(target)
+
+
+# --- the three stories, in English on a desktop and in Spanish on a phone ----------------------
+
+STORIES = {
+    "dismissal-misdemeanor": {
+        "en": ["Dismiss the conviction after probation", "The court must grant this", "You can ask now",
+               "Pen. Code, § 1203.4(a)(1)"],
+        "es": ["Desestimar la condena después de la libertad condicional", "La corte tiene que concederlo",
+               "Puede pedirlo ahora"],
+        "pdf": ["Maria Elena Lopez", "9CJ01234", "CR-180"],
+    },
+    "wobbler-17b-then-dismissal": {
+        "en": ["Change a felony to a misdemeanor", "The court may grant this", "Pen. Code, § 17(b)(3)",
+               "Dismiss the conviction after probation"],
+        "es": ["Cambiar un delito grave a delito menor", "La corte puede concederlo"],
+        "pdf": ["Daniel James Whitaker", "RIF1801234", "CR-180"],
+    },
+    "arrest-sealing": {
+        "en": ["Seal the arrest record", "The court must grant this", "Pen. Code, § 851.91"],
+        "es": ["Sellar el registro del arresto", "La corte tiene que concederlo"],
+        "pdf": ["Kevin Tran Nguyen", "CR-409"],
+    },
+}
+
+
+@pytest.mark.parametrize("name", list(STORIES))
+def test_story_in_english_on_a_desktop(browser, server, tmp_path, name):
+    context, page = _page(browser, DESKTOP)
+    try:
+        text = interview(page, server, _story(name), "en")
+        for words in STORIES[name]["en"]:
+            assert words in text
+        packet = download_packet(page, tmp_path)
+        for words in STORIES[name]["pdf"]:
+            assert words in packet
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", list(STORIES))
+def test_story_in_spanish_on_a_phone(browser, server, tmp_path, name):
+    context, page = _page(browser, PHONE)
+    try:
+        text = interview(page, server, _story(name), "es")
+        assert page.locator("html").get_attribute("lang") == "es"
+        for words in STORIES[name]["es"]:
+            assert words in text
+        packet = download_packet(page, tmp_path)
+        for words in STORIES[name]["pdf"]:
+            assert words in packet
+        assert "Instrucciones" in packet or "instrucciones" in packet
+    finally:
+        context.close()
+
+
+def test_a_missing_name_shows_its_error_beside_the_field(browser, server):
+    context, page = _page(browser, PHONE)
+    try:
+        page.goto(f"{server}/about")
+        page.fill("[name='mailing_address.city']", "Fresno")
+        _save(page)
+        error = page.locator("#f-legal-name-error")
+        assert error.is_visible()
+        assert "Please fill this in" in error.inner_text()
+        name_input = page.locator("#f-legal-name")
+        assert "f-legal-name-error" in name_input.get_attribute("aria-describedby")
+        assert name_input.get_attribute("aria-invalid") == "true"
+        assert page.locator(".error-summary a[href='#f-legal-name']").is_visible()
+        street_error = page.locator("#f-mailing-address-street-error")  # a city without a street
+        assert street_error.is_visible()
+        assert page.input_value("[name='mailing_address.city']") == "Fresno"  # what was typed stays
+    finally:
+        context.close()
+
+
+def test_a_future_date_shows_its_error_in_spanish(browser, server):
+    context, page = _page(browser, PHONE)
+    try:
+        page.goto(f"{server}/cases/new?lang=es")
+        page.select_option("[name=county]", "Fresno")
+        page.fill("[name=offense_query]", "hurto menor")
+        page.click("button.secondary[value=search]")
+        page.check("input[name=offense_pick][value='PC|484']")
+        page.click("button[value=add_pick]")
+        _radio(page, "counts.0.disposition", "convicted_plea")
+        page.fill("[name=conviction_date]", "2030-01-01")
+        page.click("button[value=save]")
+        error = page.locator("#f-conviction-date-error")
+        assert error.is_visible()
+        assert "después de hoy" in error.inner_text()
+        assert page.locator(".error-summary").is_visible()
+    finally:
+        context.close()
