@@ -133,7 +133,12 @@ DECLARATION_POINTER = "See Attached Declaration (form MC-031)."
 
 
 def place(form: FormValues, backend: FormBackend) -> list[FormValues]:
-    """The form's own values (each one fitting its box) followed by the attachments it needs."""
+    """The form's own values (each one fitting its box) followed by the attachments it needs.
+
+    An attachment is numbered for the item it continues, as clerks expect ("See Attachment 1" for
+    item 1's table, "2c" for item 2c); its body is the item's text itself. Sworn interest-of-justice
+    text goes on an MC-031 declaration instead, continued on MC-025 pages numbered "<item>-D".
+    """
     values = dict(form.values)
     attachments: list[FormValues] = []
     if form.table:
@@ -150,8 +155,7 @@ def place(form: FormValues, backend: FormBackend) -> list[FormValues]:
             values[item] = DECLARATION_POINTER
         else:
             number = _attachment_number(item, attachments)
-            heading = f"Attachment {number} ({form.form_id}, {_item_words(item)}, continued):"
-            attachments.extend(_attachment(form, number, f"{heading}\n\n{values[item]}", backend))
+            attachments.extend(_attachment(form, number, values[item], backend))
             values[item] = f"See Attachment {number}"
         require_fit(item, values[item], box)
     return [FormValues(form.form_id, values, form.caption, sworn_items=form.sworn_items), *attachments]
@@ -224,12 +228,6 @@ def _item_label(item: str) -> str:
         return ""
     label = parts[0][4:]
     return label + "".join(p for p in parts[1:] if len(p) == 1 and p.isalpha())
-
-
-def _item_words(item: str) -> str:
-    """'item1.c.text' -> 'item 1c'; 'caption.defendant' -> 'caption: defendant'."""
-    label = _item_label(item)
-    return f"item {label}" if label else item.replace(".", ": ", 1).replace("_", " ")
 
 
 def _attachment_number(item: str, existing: list[FormValues]) -> str:

@@ -74,6 +74,6 @@ def test_a_long_list_of_charges_in_the_proposed_order_continues_on_an_attachment
     assert docs[0].values["item1.c.text"] == "See Attachment 1c"
     assert [d.form_id for d in docs[1:]] == ["MC-025"] * (len(docs) - 1)
     body = " ".join(" ".join(d.values["body"] for d in docs[1:]).split())
-    assert body.startswith("Attachment 1c (CR-181, item 1c, continued):")
+    assert body.startswith("PC 460(b) (felony), convicted 04/02/2018;")
     for section in ["460(b)", "487(a)", "496(a)", "666", "594(b)(1)"]:
         assert f"PC {section} (felony)" in body
