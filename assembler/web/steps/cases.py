@@ -118,8 +118,8 @@ def _add_count(values: dict[str, str], code: str, section: str, description: str
 
 def _save(page: Page, index: int | None, values: dict[str, str]):
     data, errors = case_from_form(values)
-    if not errors:
-        errors = {_form_path(p): e for p, e in model_errors(Case, data, page.today).items()}
+    for path, error in model_errors(Case, data, page.today).items():  # every problem at once
+        errors.setdefault(_form_path(path), error)
     if errors:
         return _show(page, index, values, errors, status=422)
     cases = page.draft.setdefault("cases", [])

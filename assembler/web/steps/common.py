@@ -45,8 +45,8 @@ def unknown_under(page: Page, prefix: str) -> set[str]:
 def finish(page: Page, form: dict, data: dict, errors: dict[str, str], *, model: type[BaseModel], template: str,
            specs: list[F.Field], key: str, next_url: str):
     """Keep the step's answers in the draft and go on, or show the page again with its errors."""
-    if not errors:
-        errors = model_errors(model, data, page.today)
+    for path, error in model_errors(model, data, page.today).items():  # every problem at once
+        errors.setdefault(path, error)
     if errors:
         return show(page, template, specs, form, errors, status=422)
     remember_unknown(page, key + ".", form, specs)

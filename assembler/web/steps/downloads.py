@@ -76,10 +76,7 @@ async def upload(request: Request):
     if data is None:
         return page.render("start.html", status=422, problems=[], upload_error=page.t("err.upload"))
     page.session.reset()
-    page.session.draft = data
-    lang = (data.get("petitioner") or {}).get("preferred_language")
-    if lang in ("en", "es") and "lang" not in request.query_params:
-        page.session.lang = lang
+    page.session.draft = data  # the language on screen stays the one the person chose
     return page.redirect("/review")
 
 
