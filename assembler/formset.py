@@ -14,7 +14,8 @@ from datetime import date
 from typing import Mapping
 
 from assembler.backends import FormBackend
-from assembler.formmap import cr180, cr181
+from assembler.declarations import blanks_in
+from assembler.formmap import cr180, cr181, cr409, cr410
 from assembler.formmap.common import DISMISSALS, requested
 from assembler.formmap.court import court_info
 from assembler.formmap.values import FormValues
@@ -23,6 +24,9 @@ from assembler.profile import Case, Profile
 from rules.decision import Assessment, CaseResult
 
 CR180_REMEDIES = ("17b", "17d2", *DISMISSALS)
+# Each petition with its proposed order, and the remedies it asks for (one set per case or arrest).
+PETITION_SETS = ((CR180_REMEDIES, (cr180, cr181)), (("851.91",), (cr409, cr410)))
+DRAWN_ONLY = {"CR-409", "CR-410"}
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Document:
     source: str
     source_sha256: str | None
     values: Mapping  # the logical values filled (to fill again, e.g. flattened for the packet)
+    blanks: list[str] = field(default_factory=list)  # left for the person to complete by hand
 
 
 @dataclass
@@ -51,17 +56,21 @@ def build_forms(profile: Profile, assessment: Assessment, backend: FormBackend, 
     out = FormSet()
     for index, (case, result) in enumerate(zip(profile.cases, assessment.cases)):
         label = case_label(case, index)
-        remedies = [r for r in CR180_REMEDIES if requested(result.remedies, r)]
         out.not_produced += _elsewhere(result, label)
-        if not remedies:
-            continue
-        court, verified = court_info(case.county)
-        if not verified:
-            out.notes.append(f"{label}: the court address on the caption is not confirmed by two sources "
-                             "(or is unknown); check it with the court before filing")
-        for mapper in (cr180, cr181):
-            form = mapper.values(profile, case, result.remedies, court, signed_on)
-            out.documents += _documents(form, backend, label, remedies, flatten)
+        for served, mappers in PETITION_SETS:
+            remedies = [r for r in served if requested(result.remedies, r)]
+            if not remedies:
+                continue
+            court, verified = court_info(case.county)
+            if not verified and not any(note.startswith(f"{label}:") for note in out.notes):
+                out.notes.append(f"{label}: the court address on the caption is not confirmed by two sources "
+                                 "(or is unknown); check it with the court before filing")
+            for mapper in mappers:
+                form = mapper.values(profile, case, result.remedies, court, signed_on)
+                filler = _backend_for(form.form_id, backend)
+                if filler is not backend:
+                    out.notes.append(f"{label}: {form.form_id} is our rendition; no official PDF of it is available")
+                out.documents += _documents(form, filler, label, remedies, flatten)
     return out
 
 
@@ -74,8 +83,21 @@ def _documents(form: FormValues, backend: FormBackend, label: str, remedies: lis
         filled = backend.fill(values.form_id, values.values, flatten=flatten)
         docs.append(Document(name, values.form_id, filled.revision, label,
                              _title(form.form_id, values, label), remedies, filled.data, filled.source,
-                             filled.source_sha256, values.values))
+                             filled.source_sha256, values.values, _blanks(values.values)))
     return docs
+
+
+def _backend_for(form_id: str, backend: FormBackend) -> FormBackend:
+    """CR-409 and CR-410 were not obtainable as official PDFs, so they are always drawn (rendition)."""
+    if backend.name == "official" and form_id in DRAWN_ONLY:
+        from assembler.rendition.backend import RenditionBackend
+        return RenditionBackend()
+    return backend
+
+
+def _blanks(values: Mapping) -> list[str]:
+    """The marked blanks a declaration left for the person to complete by hand."""
+    return [blank for value in values.values() if isinstance(value, str) for blank in blanks_in(value)]
 
 
 def _file_names(parent: str, label: str, placed: list[FormValues]) -> list[str]:
@@ -90,20 +112,31 @@ def _file_names(parent: str, label: str, placed: list[FormValues]) -> list[str]:
     return names
 
 
+FORM_NAMES = {
+    "CR-180": "Petition for Dismissal", "CR-181": "Order for Dismissal (proposed)",
+    "CR-409": "Petition to Seal Arrest and Related Records",
+    "CR-410": "Order to Seal Arrest and Related Records (proposed)",
+}
+
+
 def _title(parent: str, values: FormValues, label: str) -> str:
+    """The document's name in the packet's contents and bookmarks, e.g. "Petition for Dismissal (CR-180),
+    case RIF1801234"."""
     if values.form_id == parent:
-        return f"{parent} {label}"
+        return f"{FORM_NAMES[parent]} ({parent}), {label}"
     if values.form_id == "MC-025":
         v = values.values
-        return f"{parent} {label}: Attachment {v['attachment_number']} (page {v['page']} of {v['page_count']})"
-    return f"{parent} {label}: Attached Declaration ({values.form_id})"
+        return (f"Attachment {v['attachment_number']} to {parent} (MC-025), {label}, "
+                f"page {v['page']} of {v['page_count']}")
+    return f"Attached Declaration to {parent} (MC-031), {label}"
 
 
 def _elsewhere(result: CaseResult, label: str) -> list[dict]:
+    filled = {r for served, _ in PETITION_SETS for r in served}
     return [{"case": label, "remedy": d.remedy, "forms": d.forms,
-             "why": "not filled by this command yet (its form is not CR-180/CR-181)"}
+             "why": "this tool does not fill its forms; the instructions say where to get them"}
             for d in result.remedies
-            if d.remedy not in CR180_REMEDIES and d.actionable and d.eligible_now and d.forms]
+            if d.remedy not in filled and d.actionable and d.eligible_now and d.forms]
 
 
 def case_label(case: Case, index: int) -> str:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import jinja2
 
+from assembler.service import SERVICE_LEAD_DAYS
+
 from assembler.counties import CountyProfile, Fact, Office, PostalAddress, county_profile
 from assembler.profile import Case, Level, Profile
 from assembler.textpdf import pdf_bytes
@@ -89,6 +91,7 @@ def template_env() -> jinja2.Environment:
         extensions=["jinja2.ext.do"],
     )
     env.filters["longdate"] = long_date
+    env.globals["lead"] = SERVICE_LEAD_DAYS
     return env
 
 

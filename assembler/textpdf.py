@@ -113,7 +113,6 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
 
-_register_fonts = register_fonts  # the name the cover sheet and proof of service import
 
 
 _STYLES = {

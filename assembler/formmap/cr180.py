@@ -42,7 +42,7 @@ def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: C
            signed_on: date) -> FormValues:
     v: dict = common.caption_values(profile, case, court)
     v["item1.date"] = form_date(case.conviction_date or case.judgment_date)
-    justice = interest_of_justice(profile)
+    justice = interest_of_justice(profile, case)
     for remedy, mapper in ITEMS:
         decision = common.requested(decisions, remedy)
         if decision is not None:
@@ -77,7 +77,7 @@ def item3(profile: Profile, case: Case, decision: Decision, justice: str) -> dic
 
 def item4(profile: Profile, case: Case, decision: Decision, justice: str) -> dict:
     """§ 1203.49: 647(b) conviction of a trafficking victim, with the person's account."""
-    return {"item4": True, "item4.text": trafficking_account(case)}
+    return {"item4": True, "item4.text": trafficking_account(profile, case)}
 
 
 def item5(profile: Profile, case: Case, decision: Decision, justice: str) -> dict:

@@ -26,7 +26,7 @@ from datetime import date
 from typing import Sequence
 
 from assembler.formmap import common, sealing
-from assembler.formmap.facts import interest_of_justice
+from assembler.formmap.facts import sealing_statement
 from assembler.formmap.items import check_known
 from assembler.formmap.values import CourtInfo, FormValues, form_date
 from assembler.profile import Case, Profile
@@ -90,5 +90,5 @@ def item3(profile: Profile, case: Case, decision: Decision) -> dict:
     if decision.status is Status.mandatory:
         v["item3.h.of_right"] = True
     elif decision.status is Status.discretionary:
-        v.update({"item3.h.interests_of_justice": True, "item3.h.text": interest_of_justice(profile)})
+        v.update({"item3.h.interests_of_justice": True, "item3.h.text": sealing_statement(profile, case)})
     return v

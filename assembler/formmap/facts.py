@@ -1,22 +1,27 @@
-"""The interest-of-justice text: the petitioner's own declaration facts, in their own words.
+"""The sworn narratives the forms ask for, written from the profile by the declaration templates.
 
-Only what the profile says is used, paragraph by paragraph in a fixed order (work, schooling,
-family, treatment, service, how the record holds the person back, why now). Nothing is invented or
-rephrased; with no facts the field stays empty and the petitioner may attach letters instead.
+CR-180 items 2c, 3b, 5 and 6 (interest of justice), item 4 (§ 1203.49) and CR-409 item 3h
+(§ 851.91 interests of justice) each take the petitioner's declaration. The full declaration is
+the item's value; what does not fit the box continues on an Attached Declaration (MC-031), which
+the forms themselves point to. Missing facts are marked blanks (see assembler.declarations),
+never invented.
 """
 
 from __future__ import annotations
 
+from assembler.declarations import render_declaration
 from assembler.profile import Case, Profile
 
-ORDER = ("employment", "education", "family", "treatment", "community_service", "hardship", "why_now")
+
+def interest_of_justice(profile: Profile, case: Case) -> str:
+    return render_declaration("interest_of_justice", profile, case).text
 
 
-def interest_of_justice(profile: Profile) -> str:
-    facts = profile.facts
-    return "\n".join(text for name in ORDER if (text := getattr(facts, name)))
+def trafficking_account(profile: Profile, case: Case) -> str:
+    """Item 4 asks for evidence that the conviction resulted from being trafficked."""
+    return render_declaration("trafficking_1203_49", profile, case).text
 
 
-def trafficking_account(case: Case) -> str:
-    """Item 4 asks for evidence that the conviction resulted from being trafficked: the person's account."""
-    return case.what_happened or ""
+def sealing_statement(profile: Profile, case: Case) -> str:
+    """CR-409 item 3h: why sealing is in the interests of justice (§ 851.91(c))."""
+    return render_declaration("sealing_851_91", profile, case).text

@@ -1,0 +1,278 @@
+"""The print-ready packet: cover sheet, instructions, then each case's papers in filing order.
+
+Layout of `packet.pdf` (one per petitioner, one section per court):
+  cover sheet → for each county: filing instructions → for each case in that county: petition
+  (CR-180 or CR-409) with its attachments and declarations → proposed order (CR-181 or CR-410) →
+  proof of service. Every page carries "Packet page N of M"; every document is a bookmark; with
+  `duplex` each document starts on a front side (a blank back is inserted where needed).
+The separate PDFs go beside it, flattened or not as asked.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from pypdf import PdfReader, PdfWriter, Transformation
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfgen import canvas as rl_canvas
+
+from assembler.backends import FormBackend
+from assembler.counties import county_profile
+from assembler.cover import Court, CoverSheet, Entry, cover_pdf
+from assembler.formset import Document, FormSet
+from assembler.instructions import render_instructions
+from assembler.profile import Case, Profile
+from assembler.proof_of_service import ServedCase, proof_of_service_pdf
+from assembler.service import service_list
+from assembler.textpdf import FONT, register_fonts
+from rules.decision import Assessment, CaseResult
+
+PETITIONS = {"CR-180": "CR-181", "CR-409": "CR-410"}  # petition → its proposed order
+SIGNED_BY_PETITIONER = {"CR-180", "CR-409", "MC-031"}
+NOTICE = {"CR-180": "Pen. Code, § 1203.4(d)(1)", "CR-409": "Pen. Code, § 851.91(b)"}
+ACTIONS = {
+    "en": {"cover": "Read first", "instructions": "Read; keep", "CR-180": "Sign and date on the last page",
+           "CR-409": "Sign and date on the last page", "MC-031": "Read, fill any blanks, sign and date",
+           "MC-025": "Check it; file it with the petition", "CR-181": "Do not sign — the judge does",
+           "CR-410": "Do not sign — the judge does", "pos": "The adult who mails the copies signs it"},
+    "es": {"cover": "Leer primero", "instructions": "Leer; guardar", "CR-180": "Firme y feche en la última página",
+           "CR-409": "Firme y feche en la última página", "MC-031": "Lea, llene los espacios, firme y feche",
+           "MC-025": "Revíselo; preséntelo con la petición", "CR-181": "No lo firme: lo firma el juez",
+           "CR-410": "No lo firme: lo firma el juez", "pos": "Lo firma el adulto que envía las copias"},
+}
+LATER = {"en": {"from": "possible from {date}", "now": "possible now, but not prepared here",
+                "unknown": "date not known yet"},
+         "es": {"from": "posible desde {date}", "now": "posible ahora, pero no se prepara aquí",
+                "unknown": "fecha aún no conocida"}}
+TITLES = {"en": {"cover": "Cover sheet: start here", "instructions": "Filing instructions — {county} County",
+                 "pos": "Proof of Service by Mail — {label}"},
+          "es": {"cover": "Portada: empiece aquí", "instructions": "Instrucciones — Condado de {county}",
+                 "pos": "Prueba de notificación por correo — {label}"}}
+
+
+@dataclass
+class Part:
+    """One document in the packet, flattened for printing."""
+
+    title: str
+    kind: str  # cover, instructions, a form id, or pos
+    data: bytes
+    file_name: str | None = None  # also written beside the packet under this name
+    pages: int = 0
+    first_page: int = 0
+
+
+@dataclass
+class Bundled:
+    files: dict[str, bytes] = field(default_factory=dict)
+    blanks: list[str] = field(default_factory=list)
+    kinds: dict[str, dict] = field(default_factory=dict)  # extra manifest facts per file
+
+
+def bundle(profile: Profile, assessment: Assessment, formset: FormSet, backend: FormBackend, *, lang: str,
+           duplex: bool = False, flatten: bool = False) -> Bundled:
+    out = Bundled()
+    for doc in formset.documents:
+        out.files[doc.file_name] = doc.data
+        out.blanks += [f"{doc.title}: {blank}" for blank in doc.blanks]
+    body = _body(profile, assessment, formset, backend, lang, out)
+    if not any(p.kind in PETITIONS for p in body):
+        return out  # nothing to file: no packet, the assessment explains why
+    cover = _cover(profile, assessment, body, formset, lang, duplex)
+    parts = [cover, *body]
+    packet = _assemble(parts, duplex)
+    out.files["cover.pdf"] = cover.data
+    out.files["packet.pdf"] = packet
+    out.kinds["cover.pdf"] = {"kind": "cover sheet"}
+    out.kinds["packet.pdf"] = {"kind": "packet", "pages": _page_count(packet)}
+    return out
+
+
+# --- the body: instructions and each case's papers, grouped by county ------------------------
+
+
+def _body(profile: Profile, assessment: Assessment, formset: FormSet, backend: FormBackend, lang: str,
+          out: Bundled) -> list[Part]:
+    parts: list[Part] = []
+    for county in _counties(profile, formset):
+        parts.append(_instructions(profile, assessment.cases, county, lang, out))
+        for case, result in zip(profile.cases, assessment.cases):
+            if case.county == county:
+                parts += _case_parts(profile, case, result, formset, backend, lang, out)
+    return parts
+
+
+def _counties(profile: Profile, formset: FormSet) -> list[str]:
+    filed = {d.case_number for d in formset.documents}
+    seen: list[str] = []
+    for case in profile.cases:
+        if case.county and _label_of(case, profile) in filed and case.county not in seen:
+            seen.append(case.county)
+    return seen
+
+
+def _instructions(profile: Profile, results: list[CaseResult], county: str, lang: str, out: Bundled) -> Part:
+    from assembler.instructions import instructions_pdf
+    data = instructions_pdf(render_instructions(profile, results, county, lang), lang)
+    name = f"instructions_{county.replace(' ', '-')}_{lang}.pdf"
+    out.files[name] = data
+    out.kinds[name] = {"kind": "instructions", "county": county, "lang": lang}
+    return Part(TITLES[lang]["instructions"].format(county=county), "instructions", data, name)
+
+
+def _case_parts(profile: Profile, case: Case, result: CaseResult, formset: FormSet, backend: FormBackend,
+                lang: str, out: Bundled) -> list[Part]:
+    label = _label_of(case, profile)
+    docs = [d for d in formset.documents if d.case_number == label]
+    parts: list[Part] = []
+    for petition, order in PETITIONS.items():
+        group = [d for d in docs if d.file_name.startswith(f"{petition}_")]
+        if not group:
+            continue
+        parts += [Part(d.title, d.form_id, _flat(d, backend)) for d in group]
+        parts += [Part(d.title, d.form_id, _flat(d, backend))
+                  for d in docs if d.file_name.startswith(f"{order}_")]
+        parts.append(_proof_of_service(profile, case, label, group, docs, order, petition, lang, out))
+    return parts
+
+
+def _flat(doc: Document, backend: FormBackend) -> bytes:
+    """The packet is for printing: the same values, flattened so every viewer prints them."""
+    return backend.fill(doc.form_id, doc.values, flatten=True).data
+
+
+def _proof_of_service(profile: Profile, case: Case, label: str, group: list[Document], docs: list[Document],
+                      order: str, petition: str, lang: str, out: Bundled) -> Part:
+    served = [d.title for d in group] + [d.title for d in docs if d.file_name.startswith(f"{order}_")]
+    remedies = sorted({r for d in group for r in d.remedies})
+    data = proof_of_service_pdf(ServedCase(
+        defendant=profile.petitioner.legal_name, county=case.county, case_number=case.court_case_number,
+        documents=served, recipients=service_list(case, remedies), notice_cite=NOTICE[petition]))
+    name = f"proof-of-service_{label}.pdf"
+    out.files[name] = data
+    out.kinds[name] = {"kind": "proof of service by mail", "case_number": label}
+    return Part(TITLES[lang]["pos"].format(label=label), "pos", data, name)
+
+
+def _label_of(case: Case, profile: Profile) -> str:
+    from assembler.formset import case_label
+    return case_label(case, profile.cases.index(case))
+
+
+# --- the cover sheet, which needs the page numbers of everything after it ---------------------
+
+
+def _cover(profile: Profile, assessment: Assessment, body: list[Part], formset: FormSet, lang: str,
+           duplex: bool) -> Part:
+    cover = Part(TITLES[lang]["cover"], "cover", b"")
+    for _ in range(3):  # the cover's own length shifts every page number after it
+        _number([cover, *body], duplex)
+        cover.data = cover_pdf(_sheet(profile, assessment, [cover, *body], formset, lang), lang)
+        if _page_count(cover.data) == cover.pages:
+            break
+        cover.pages = _page_count(cover.data)
+    return cover
+
+
+def _number(parts: list[Part], duplex: bool) -> None:
+    page = 1
+    for part in parts:
+        part.pages = part.pages or _page_count(part.data) or 1
+        if duplex and page % 2 == 0:
+            page += 1
+        part.first_page = page
+        page += part.pages
+
+
+def _sheet(profile: Profile, assessment: Assessment, parts: list[Part], formset: FormSet, lang: str) -> CoverSheet:
+    actions = ACTIONS[lang]
+    entries = [Entry(p.title, p.first_page, p.first_page + p.pages - 1, actions.get(p.kind, actions["MC-025"]))
+               for p in parts]
+    signatures = [(p.first_page + p.pages - 1, f"{p.title} — {actions[p.kind]}")
+                  for p in parts if p.kind in SIGNED_BY_PETITIONER]
+    return CoverSheet(petitioner=profile.petitioner.legal_name, entries=entries, signatures=signatures,
+                      blanks=_blanks(parts, formset), courts=_courts(profile, formset),
+                      later=_later(assessment, formset, lang))
+
+
+def _blanks(parts: list[Part], formset: FormSet) -> list[tuple[int, str]]:
+    found = []
+    for doc in formset.documents:
+        for blank in getattr(doc, "blanks", []):
+            part = next((p for p in parts if p.title == doc.title), None)
+            found.append((part.first_page if part else 0, f"{doc.title}: {blank}"))
+    return found
+
+
+def _courts(profile: Profile, formset: FormSet) -> list[Court]:
+    courts = []
+    for county in _counties(profile, formset):
+        data = county_profile(county).court
+        address = data.filing_address.value.one_line() if data.filing_address.value else None
+        cases = [c for c in profile.cases if c.county == county]
+        labels = [_label_of(c, profile) for c in cases]
+        serve = []
+        for case in cases:
+            remedies = sorted({r for d in formset.documents if d.case_number == _label_of(case, profile)
+                               for r in d.remedies})
+            for r in service_list(case, remedies):
+                line = f"{r.name}: {r.address}" if r.address else f"{r.name}: {r.how_to_find}"
+                if line not in serve:
+                    serve.append(line)
+        name = data.courthouse.value or data.name.value or f"Superior Court, {county} County"
+        courts.append(Court(name=f"{name} ({county} County)", address=address,
+                            how_to_find=None if address else "Call the court clerk or check the court's website.",
+                            cases=labels, serve=serve))
+    return courts
+
+
+def _later(assessment: Assessment, formset: FormSet, lang: str) -> list[str]:
+    """Remedies found but not in this packet: not yet, needing review, or with forms we do not fill."""
+    words = LATER[lang]
+    filed = {(d.case_number, r) for d in formset.documents for r in d.remedies}
+    items = []
+    for index, case in enumerate(assessment.cases):
+        label = case.case_number or f"case{index + 1}"
+        for d in case.remedies:
+            if d.status.value == "ineligible" or (label, d.remedy) in filed:
+                continue
+            when = (words["from"].format(date=d.eligible_on.isoformat()) if d.eligible_on
+                    else words["now"] if d.eligible_now else words["unknown"])
+            open_questions = [r.text.removeprefix("Needs review: ") for r in d.reasons if r.text.startswith("Needs review")]
+            why = (open_questions or [d.reasons[-1].text])[0]
+            items.append(f"{d.remedy} ({label}) — {when}. {why}")
+    return items
+
+
+# --- putting the pages together -----------------------------------------------------------------
+
+
+def _assemble(parts: list[Part], duplex: bool) -> bytes:
+    _number(parts, duplex)
+    writer = PdfWriter()
+    for part in parts:
+        if duplex and len(writer.pages) % 2 == 1:
+            writer.add_blank_page(*LETTER)
+        writer.append(PdfReader(io.BytesIO(part.data)), outline_item=part.title)
+    total = len(writer.pages)
+    for number, page in enumerate(writer.pages, start=1):
+        page.merge_transformed_page(_stamp(number, total), Transformation())
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _stamp(number: int, total: int):
+    """A one-line overlay, "Packet page N of M", in the bottom margin outside the form's content."""
+    register_fonts()
+    buffer = io.BytesIO()
+    c = rl_canvas.Canvas(buffer, pagesize=LETTER)
+    c.setFont(FONT, 7)
+    c.drawCentredString(LETTER[0] / 2, 6, f"Packet page {number} of {total}")
+    c.save()
+    return PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
+
+
+def _page_count(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages) if data else 0

@@ -1,0 +1,172 @@
+"""The cover sheet: one checklist that says what is inside and what to do next, with page numbers.
+
+Written for someone who has never been to court: what to sign and where, the blanks left to fill
+in, how many copies, where to file, whom to mail copies to and by when.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from assembler.service import SERVICE_LEAD_DAYS
+from assembler.textpdf import FONT as REGULAR, FONT_BOLD as BOLD, register_fonts
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    first_page: int
+    last_page: int
+    action: str  # what the person does with it
+
+
+@dataclass(frozen=True)
+class Court:
+    name: str
+    address: str | None
+    how_to_find: str | None
+    cases: list[str]
+    serve: list[str]  # "District Attorney of X County — 123 Main St …" or with "(address: find it)"
+
+
+@dataclass
+class CoverSheet:
+    petitioner: str
+    entries: list[Entry]
+    signatures: list[tuple[int, str]]  # (packet page, what to sign)
+    blanks: list[tuple[int, str]]  # (packet page, what to write)
+    courts: list[Court]
+    later: list[str] = field(default_factory=list)  # remedies not in this packet, with why / when
+    copies: int = 2
+
+
+WORDS = {
+    "en": {
+        "title": "Your court papers — start here",
+        "for": "Prepared for",
+        "inside": "1. What is in this packet",
+        "doc": "Document", "pages": "Pages", "todo": "What you do",
+        "sign": "2. Sign and date here (use blue or black ink)",
+        "no_sign": "Nothing for you to sign.",
+        "blanks": "3. Fill in these blanks by hand before you sign",
+        "no_blanks": "No blanks were left: read every page anyway and fix anything that is wrong.",
+        "copies": "4. Make copies",
+        "copies_text": "After you sign, make {n} copies of everything you will file (the petitions, attachments, "
+                       "declarations and proposed orders). The court keeps the originals, one copy goes to each "
+                       "office you serve, and one copy is yours. Some courts ask for more copies: the instructions "
+                       "say so when we know.",
+        "file": "5. Where to file and whom to serve",
+        "serve_by": "An adult who is not you mails a copy to each office below at least {mail} days before the "
+                    "hearing (or hands it over at least {hand} days before), then signs the Proof of Service, which "
+                    "you file with the court.",
+        "file_at": "File at", "serve": "Mail copies to", "cases": "Cases",
+        "unknown_address": "Address not known to us.",
+        "later": "6. Not in this packet",
+        "page": "p.",
+        "footer": "Cover sheet — not filed with the court",
+    },
+    "es": {
+        "title": "Sus documentos para la corte — empiece aquí",
+        "for": "Preparado para",
+        "inside": "1. Qué hay en este paquete",
+        "doc": "Documento", "pages": "Páginas", "todo": "Qué hacer",
+        "sign": "2. Firme y ponga la fecha aquí (tinta azul o negra)",
+        "no_sign": "No hay nada que usted deba firmar.",
+        "blanks": "3. Llene a mano estos espacios antes de firmar",
+        "no_blanks": "No quedaron espacios en blanco: lea todas las páginas y corrija lo que esté mal.",
+        "copies": "4. Haga copias",
+        "copies_text": "Después de firmar, haga {n} copias de todo lo que va a presentar (peticiones, anexos, "
+                       "declaraciones y órdenes propuestas). La corte se queda con los originales, una copia es "
+                       "para cada oficina a la que notifica y una copia es para usted. Algunas cortes piden más "
+                       "copias: las instrucciones lo dicen cuando lo sabemos.",
+        "file": "5. Dónde presentar y a quién notificar",
+        "serve_by": "Una persona adulta que no sea usted envía por correo una copia a cada oficina de abajo al menos "
+                    "{mail} días antes de la audiencia (o la entrega en mano al menos {hand} días antes) y firma la "
+                    "Prueba de Notificación, que usted presenta en la corte.",
+        "file_at": "Presente en", "serve": "Envíe copias a", "cases": "Casos",
+        "unknown_address": "No conocemos la dirección.",
+        "later": "6. Lo que no está en este paquete",
+        "page": "pág.",
+        "footer": "Hoja de portada — no se presenta en la corte",
+    },
+}
+
+_S = {
+    "title": ParagraphStyle("t", fontName=BOLD, fontSize=16, leading=20, spaceAfter=2),
+    "h": ParagraphStyle("h", fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=7, spaceAfter=3),
+    "p": ParagraphStyle("p", fontName=REGULAR, fontSize=9.5, leading=12, spaceAfter=2),
+    "cell": ParagraphStyle("c", fontName=REGULAR, fontSize=9, leading=11),
+    "check": ParagraphStyle("k", fontName=REGULAR, fontSize=9.5, leading=12, leftIndent=22, bulletIndent=0),
+}
+
+
+def cover_pdf(sheet: CoverSheet, lang: str = "en") -> bytes:
+    register_fonts()
+    w = WORDS[lang]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=LETTER, leftMargin=0.75 * inch, rightMargin=0.75 * inch,
+                            topMargin=0.6 * inch, bottomMargin=0.7 * inch, title=w["title"], author="ca-relief")
+    doc.build(_story(sheet, w), onFirstPage=_footer(w), onLaterPages=_footer(w))
+    return out.getvalue()
+
+
+def _story(sheet: CoverSheet, w: dict) -> list:
+    story = [Paragraph(w["title"], _S["title"]), Paragraph(f"{w['for']}: <b>{_esc(sheet.petitioner)}</b>", _S["p"]),
+             Paragraph(w["inside"], _S["h"]), _contents(sheet.entries, w),
+             Paragraph(w["sign"], _S["h"])]
+    story += _checks(sheet.signatures, w) or [Paragraph(w["no_sign"], _S["p"])]
+    story += [Paragraph(w["blanks"], _S["h"])]
+    story += _checks(sheet.blanks, w) or [Paragraph(w["no_blanks"], _S["p"])]
+    story += [Paragraph(w["copies"], _S["h"]), Paragraph(w["copies_text"].format(n=sheet.copies), _S["p"]),
+              Paragraph(w["file"], _S["h"]), Paragraph(w["serve_by"].format(**SERVICE_LEAD_DAYS), _S["p"])]
+    story += [KeepTogether(_court(c, w)) for c in sheet.courts]
+    if sheet.later:
+        story += [Paragraph(w["later"], _S["h"])]
+        story += [Paragraph(_esc(text), _S["check"], bulletText="•") for text in sheet.later]
+    return story
+
+
+def _contents(entries: list[Entry], w: dict) -> Table:
+    rows = [[Paragraph(f"<b>{w['doc']}</b>", _S["cell"]), Paragraph(f"<b>{w['pages']}</b>", _S["cell"]),
+             Paragraph(f"<b>{w['todo']}</b>", _S["cell"])]]
+    for e in entries:
+        pages = str(e.first_page) if e.first_page == e.last_page else f"{e.first_page}–{e.last_page}"
+        rows.append([Paragraph(_esc(e.title), _S["cell"]), Paragraph(pages, _S["cell"]),
+                     Paragraph(_esc(e.action), _S["cell"])])
+    table = Table(rows, colWidths=[3.5 * inch, 0.85 * inch, 2.65 * inch], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
+
+
+def _checks(items: list[tuple[int, str]], w: dict) -> list:
+    return [Paragraph(f"{w['page']} {page}: {_esc(text)}", _S["check"], bulletText="[  ]") for page, text in items]
+
+
+def _court(c: Court, w: dict) -> list:
+    address = _esc(c.address) if c.address else f"{w['unknown_address']} {_esc(c.how_to_find or '')}"
+    lines = [Paragraph(f"<b>{w['file_at']}:</b> {_esc(c.name)} — {address}", _S["p"]),
+             Paragraph(f"<b>{w['cases']}:</b> {_esc(', '.join(c.cases))}", _S["p"])]
+    lines += [Paragraph(f"<b>{w['serve']}:</b> {_esc(s)}", _S["check"], bulletText="•") for s in c.serve]
+    return lines + [Spacer(1, 4)]
+
+
+def _footer(w: dict):
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(REGULAR, 8)
+        canvas.drawString(0.75 * inch, 0.45 * inch, w["footer"])
+        canvas.restoreState()
+    return draw
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

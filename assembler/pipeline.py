@@ -1,0 +1,107 @@
+"""One entry point for every front door: profile → decide → plan → render → bundle, in memory.
+
+`assemble()` returns a `Packet` (file name → bytes, manifest, the packet PDF) and writes nothing;
+`write_packet()` puts it on disk atomically with owner-only permissions. The CLI, the batch runner
+and the web interview all call these two functions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from assembler import __version__
+from assembler.backends import FormBackend
+from assembler.files import write_private
+from assembler.formset import FormSet, build_forms
+from assembler.profile import Profile
+from rules.decision import Assessment
+from rules.engine import assess
+
+BACKENDS = ("rendition", "official")
+
+
+@dataclass
+class Packet:
+    petitioner: str
+    as_of: date
+    assessment: Assessment
+    files: dict[str, bytes] = field(default_factory=dict)
+    manifest: dict = field(default_factory=dict)
+    blanks: list[str] = field(default_factory=list)
+
+    @property
+    def pdf(self) -> bytes | None:
+        return self.files.get("packet.pdf")
+
+
+def backend_for(forms: str, forms_dir: Path | None = None) -> FormBackend:
+    """The rendition (drawn by us, offline) or the official Judicial Council PDFs from a folder."""
+    if forms == "rendition":
+        from assembler.rendition.backend import RenditionBackend
+        return RenditionBackend()
+    if forms == "official":
+        from assembler.official.backend import OfficialBackend
+        from assembler.official.store import forms_dir as find_forms_dir
+        folder, _ = find_forms_dir(forms_dir)
+        return OfficialBackend(folder)
+    raise ValueError(f"--forms {forms}: unknown; fix: use one of {', '.join(BACKENDS)}")
+
+
+def assemble(profile: Profile, as_of: date, *, forms: str = "rendition", forms_dir: Path | None = None,
+             backend: FormBackend | None = None, lang: str | None = None, flatten: bool = False,
+             duplex: bool = False) -> Packet:
+    """Decide and build every paper for one petitioner. Raises ValueError subclasses on refusal."""
+    backend = backend or backend_for(forms, forms_dir)
+    assessment = assess(profile, as_of)
+    packet = Packet(profile.petitioner.legal_name, as_of, assessment)
+    formset = build_forms(profile, assessment, backend, signed_on=as_of, flatten=flatten)
+    from assembler.bundle import bundle  # the packet layout lives with the cover sheet and instructions
+    bundled = bundle(profile, assessment, formset, backend, lang=lang or profile.petitioner.preferred_language,
+                     duplex=duplex, flatten=flatten)
+    packet.files.update(bundled.files)
+    packet.blanks = bundled.blanks
+    packet.manifest = _manifest(packet, formset, bundled, backend.name, flatten, duplex)
+    packet.files["manifest.json"] = json.dumps(packet.manifest, indent=2, ensure_ascii=False).encode()
+    return packet
+
+
+def write_packet(packet: Packet, outdir: Path) -> list[Path]:
+    """Every file of the packet under `outdir`, each written atomically with mode 0600."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    outdir.chmod(0o700)
+    order = sorted(packet.files, key=lambda name: name == "manifest.json")  # manifest last: it vouches
+    return [write_private(outdir / name, packet.files[name]) for name in order]
+
+
+def _manifest(packet: Packet, formset: FormSet, bundled, backend: str, flatten: bool, duplex: bool) -> dict:
+    documents = {d.file_name: d for d in formset.documents}
+    entries = []
+    for name, data in packet.files.items():
+        doc = documents.get(name)
+        entry = {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+        if doc is not None:
+            entry |= {"form": doc.form_id, "revision": doc.revision, "case_number": doc.case_number,
+                      "remedies": doc.remedies, "source": doc.source, "source_sha256": doc.source_sha256}
+        else:
+            entry |= bundled.kinds.get(name, {})
+        entries.append(entry)
+    return {
+        "tool": f"ca-relief {__version__}",
+        "petitioner": packet.petitioner,
+        "as_of": packet.as_of.isoformat(),
+        "forms": backend,
+        "flattened": flatten,
+        "duplex": duplex,
+        "remedies": [{"case_number": c.case_number, "county": c.county,
+                      "remedies": [{"remedy": d.remedy, "status": d.status.value, "eligible_now": d.eligible_now}
+                                   for d in c.remedies]} for c in packet.assessment.cases],
+        "recommended_order": packet.assessment.recommended_order,
+        "documents": entries,
+        "blanks_to_complete": packet.blanks,
+        "not_produced": formset.not_produced,
+        "notes": formset.notes,
+    }

@@ -1,0 +1,124 @@
+"""The packet a person prints: what `assemble` puts in it, read back as text with pdftotext."""
+
+import io
+import json
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from assembler.load import load_profile, parse_profile
+from assembler.pipeline import assemble, write_packet
+from tests.conftest import pdf_text
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+AS_OF = date(2026, 11, 1)
+
+
+def packet_for(name: str, **options):
+    return assemble(load_profile(EXAMPLES / f"{name}.yaml", AS_OF), AS_OF, **options)
+
+
+def text_of(data: bytes, tmp_path: Path, name: str = "p.pdf") -> str:
+    """The PDF's words with line breaks folded, so a phrase wrapped across lines still matches."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    return " ".join(pdf_text(path).split())
+
+
+@pytest.mark.parametrize("example, cases, court, petition", [
+    ("dismissal-misdemeanor", ["9CJ01234"], "Wiley|Los Angeles", "PETITION FOR DISMISSAL"),
+    ("wobbler-17b-then-dismissal", ["RIF1801234"], "Riverside", "PETITION FOR DISMISSAL"),
+    ("arrest-sealing", ["22-031557"], "Alameda", "PETITION TO SEAL ARREST"),
+    ("two-counties", ["M221987", "4CA05512"], "San Diego", "PETITION FOR DISMISSAL"),
+])
+def test_packet_shows_petitioner_cases_court_service_and_instructions(tmp_path, example, cases, court, petition):
+    packet = packet_for(example)
+    text = text_of(packet.pdf, tmp_path)
+    name = load_profile(EXAMPLES / f"{example}.yaml", AS_OF).petitioner.legal_name
+    assert name in text
+    for number in cases:
+        assert number in text
+    assert any(part in text for part in court.split("|"))
+    assert petition in text.upper()
+    assert "PROOF OF SERVICE BY MAIL" in text
+    assert "Packet page 1 of" in text
+    instructions = [f for f in packet.files if f.startswith("instructions_")]
+    listed = {entry["file"] for entry in json.loads(packet.files["manifest.json"])["documents"]}
+    assert instructions and set(instructions) <= listed
+    assert "How to file your papers" in text or "Cómo presentar" in text
+
+
+def test_cover_lists_every_signature_spot_with_its_page(tmp_path):
+    packet = packet_for("wobbler-17b-then-dismissal")
+    reader = PdfReader(io.BytesIO(packet.pdf))
+    cover = " ".join(reader.pages[0].extract_text().split())
+    pages = [p.extract_text() for p in reader.pages]
+    signature_pages = [n for n, page in enumerate(pages, start=1)
+                       if "SIGNATURE OF PETITIONER" in page or "SIGNATURE OF DECLARANT" in page]
+    assert signature_pages, "the petition and declaration have signature lines"
+    for page in signature_pages:
+        assert f"p. {page}:" in cover, f"signature on packet page {page} is not listed on the cover"
+
+
+def test_declaration_with_missing_facts_shows_marked_blanks_listed_on_the_cover(tmp_path):
+    packet = packet_for("wobbler-17b-then-dismissal")
+    text = text_of(packet.pdf, tmp_path)
+    assert "[Write here: what happened, in a few sentences, in your own words]" in text
+    cover = " ".join(PdfReader(io.BytesIO(packet.pdf)).pages[0].extract_text().split())
+    assert "what happened, in a few sentences" in cover
+    assert any("what happened" in blank for blank in packet.blanks)
+
+
+def test_full_facts_leave_no_blank(tmp_path):
+    data = json.loads(json.dumps(load_profile(EXAMPLES / "wobbler-17b-then-dismissal.yaml", AS_OF)
+                                 .model_dump(mode="json")))
+    data["cases"][0]["what_happened"] = "I took tools from a store to sell them."
+    data["facts"] |= {"education": "none", "why_now": "I want to rent an apartment."}
+    profile = parse_profile(data, AS_OF)
+    blanks = assemble(profile, AS_OF).blanks
+    assert not any("what happened, in a few" in b or "why you are asking now" in b for b in blanks)
+
+
+def test_sealing_serves_prosecutor_and_arresting_agency(tmp_path):
+    text = text_of(packet_for("arrest-sealing").files["proof-of-service_case1.pdf"], tmp_path)
+    assert "District Attorney of Alameda County" in text
+    assert "Oakland Police Department" in text and "arresting agency" in text
+
+
+def test_two_counties_get_separate_sections_and_instructions(tmp_path):
+    packet = packet_for("two-counties")
+    assert {"instructions_San-Diego_es.pdf", "instructions_Los-Angeles_es.pdf"} <= set(packet.files)
+    outline = [item.title for item in PdfReader(io.BytesIO(packet.pdf)).outline if not isinstance(item, list)]
+    san_diego = outline.index("Instrucciones — Condado de San Diego")
+    los_angeles = outline.index("Instrucciones — Condado de Los Angeles")
+    petitions = [i for i, t in enumerate(outline) if t.startswith("Petition for Dismissal")]
+    assert san_diego < petitions[0] < los_angeles < petitions[1]
+
+
+def test_duplex_starts_every_document_on_a_front_page():
+    packet = packet_for("two-counties", duplex=True)
+    reader = PdfReader(io.BytesIO(packet.pdf))
+    starts = [reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)]
+    assert starts and all(page % 2 == 0 for page in starts)  # 0-based even = printed front side
+
+
+def test_manifest_hashes_every_file_and_names_revisions():
+    packet = packet_for("dismissal-misdemeanor")
+    manifest = json.loads(packet.files["manifest.json"])
+    import hashlib
+    for entry in manifest["documents"]:
+        assert hashlib.sha256(packet.files[entry["file"]]).hexdigest() == entry["sha256"]
+    cr180 = next(e for e in manifest["documents"] if e["file"].startswith("CR-180_"))
+    assert cr180["revision"] == "Rev. January 1, 2024" and cr180["source"] == "rendition"
+    assert manifest["remedies"][0]["remedies"][0]["remedy"] == "1203.4"
+
+
+def test_written_files_are_private(tmp_path):
+    written = write_packet(packet_for("dismissal-misdemeanor"), tmp_path / "out")
+    assert written
+    for path in written:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o700
