@@ -1,23 +1,22 @@
-"""AcroForm fields of a rendition, and the values written into them.
+"""The values written into a rendition: checked, then drawn as page text and held in fields.
 
-Each field is a real AcroForm field named after its logical item, so a filled rendition can still
-be edited. A text value is also drawn as page text in the embedded typeface, exactly where the field
-is: that is what prints, what `pdftotext` reads and what a flattened copy keeps. The field's own
-appearance is left empty (see appearance.py) so the value is not drawn twice; a viewer that edits the
-field paints the field's white background over the old page text and shows the new value.
+Each field is a real AcroForm field named after its logical item (widgets.py), so a filled rendition
+can still be edited. A text value is also drawn as page text in the embedded typeface, exactly where
+the field is: that is what prints, what `pdftotext` reads and what a flattened copy keeps.
 """
 
 from __future__ import annotations
 
 from typing import Mapping
 
-from reportlab.lib.colors import black, white
+from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 
 from assembler.overflow import FLOOR_PT, LEADING, fit
 from assembler.rendition import fonts
 from assembler.rendition.boxes import PAD, text_box
 from assembler.rendition.spec import PAGE_HEIGHT, Field, FormSpec
+from assembler.rendition.widgets import Widgets
 
 Value = str | bool | None
 
@@ -55,25 +54,17 @@ def checked(value: Value) -> bool:
     return str(value).strip().lower() in {"x", "yes", "on", "true", "1", "checked"}
 
 
-def add_fields(canvas: Canvas, fields: list[Field], values: Mapping[str, Value]) -> None:
-    form = canvas.acroForm
+def add_fields(widgets: Widgets, fields: list[Field], values: Mapping[str, Value]) -> None:
+    """Each field as a live AcroForm field; a text value also drawn as page text in its box."""
     for field in fields:
         value = values.get(field.name)
-        bottom = PAGE_HEIGHT - field.y1
         if field.kind == "check":
-            size = min(field.width, field.height)
-            form.checkbox(name=field.name, tooltip=field.label or field.name, checked=bool(value),
-                          buttonStyle="cross", x=field.x0, y=bottom, size=size, borderWidth=0,
-                          fillColor=None, borderColor=None, textColor=black, fieldFlags="")
+            widgets.check(field, bool(value))
         else:
             text = value if isinstance(value, str) else ""
-            form.textfield(name=field.name, tooltip=field.label or field.name, value=text,
-                           x=field.x0, y=bottom, width=field.width, height=field.height,
-                           fontName="Helvetica", fontSize=_size(field, text), borderWidth=0,
-                           fillColor=white, borderColor=None, textColor=black, maxlen=None,
-                           fieldFlags="multiline" if field.multiline else "")
+            widgets.text(field, text, _size(field, text))
             if text:
-                draw_value(canvas, field, text)
+                draw_value(widgets.canvas, field, text)
 
 
 def draw_values(canvas: Canvas, fields: list[Field], values: Mapping[str, Value]) -> None:

@@ -25,7 +25,7 @@ def _squash(text: str) -> str:
 
 def read_back(spec: FormSpec, pdf: bytes, values: Mapping[str, Value], *, flattened: bool) -> None:
     reader = PdfReader(BytesIO(pdf))
-    page_text = {i + 1: _squash(p.extract_text()) for i, p in enumerate(reader.pages)}
+    page_text: dict[int, str] = {}
     fields = {} if flattened else (reader.get_fields() or {})
     problems = []
     for name, value in values.items():
@@ -39,6 +39,8 @@ def read_back(spec: FormSpec, pdf: bytes, values: Mapping[str, Value], *, flatte
         if not flattened and str(fields.get(name, {}).get("/V", "")) != value:
             problems.append(f"{name}: field reads {fields.get(name, {}).get('/V')!r}")
         for page in pages:
+            if page not in page_text:
+                page_text[page] = _squash(reader.pages[page - 1].extract_text())
             if _squash(value) not in page_text[page]:
                 problems.append(f"{name}: not printed on page {page}")
     if problems:

@@ -1,0 +1,84 @@
+"""AcroForm fields written directly with reportlab's PDF objects, with our own appearances.
+
+Why not reportlab's `acroForm.textfield`: it draws each value again in a standard-14 font that every
+viewer substitutes. Here a text field's appearance is empty, because its value is page text in the
+embedded typeface (fields.py), and a check box's "on" appearance is a drawn cross: vector lines that
+print the same everywhere. The field keeps a white background (/MK /BG): a viewer that edits it paints
+that over the old page text and shows the new value. A caption item drawn on several pages (case
+number, defendant) is one field with one widget per page, as on the official form, so editing it once
+changes every page. Helvetica is named only as the editing font (/DA) of the fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfgen.canvas import Canvas
+
+from assembler.rendition.spec import PAGE_HEIGHT, Field
+
+PRINT = 4  # annotation flag: print the widget
+MULTILINE = 1 << 12  # text field flag
+ON = "Yes"  # a check box's on-state
+
+
+@dataclass
+class Widgets:
+    """The fields of one document; repeated items collect their widgets under one parent."""
+
+    canvas: Canvas
+    repeated: set[str]
+    labels: dict[str, str] = field(default_factory=dict)  # tooltips: the printed words of each item
+    parents: dict[str, PDFDictionary] = field(default_factory=dict)
+
+    def text(self, f: Field, value: str, size: float) -> None:
+        form = self.canvas.acroForm
+        _, font = form.makeFont("Helvetica")
+        entries = {"FT": PDFName("Tx"), "V": PDFString(value), "DA": PDFString(f"/{font} {size:g} Tf 0 g"),
+                   "Ff": MULTILINE if f.multiline else 0, "TU": PDFString(self._label(f))}
+        self._add(f, entries, {"N": form.getRef(form.makeStream(f.width, f.height, ""))})
+
+    def check(self, f: Field, checked: bool) -> None:
+        form = self.canvas.acroForm
+        state = PDFName(ON if checked else "Off")
+        on = form.makeStream(f.width, f.height, _cross(f.width, f.height))
+        off = form.makeStream(f.width, f.height, "")
+        entries = {"FT": PDFName("Btn"), "V": state, "TU": PDFString(self._label(f))}
+        self._add(f, entries, {"N": PDFDictionary({ON: form.getRef(on), "Off": form.getRef(off)})}, state)
+
+    def _label(self, f: Field) -> str:
+        return f.label or self.labels.get(f.name) or f.name
+
+    def _add(self, f: Field, entries: dict, appearance: dict, state: PDFName | None = None) -> None:
+        is_text = state is None
+        form = self.canvas.acroForm
+        bottom = PAGE_HEIGHT - f.y1
+        widget = {"Type": PDFName("Annot"), "Subtype": PDFName("Widget"), "F": PRINT,
+                  "Rect": PDFArray([f.x0, bottom, f.x1, PAGE_HEIGHT - f.y0]),
+                  "P": self.canvas._doc.thisPageRef(), "AP": PDFDictionary(appearance),
+                  "MK": PDFDictionary({"BG": PDFArray([1])} if is_text else {})}
+        if not is_text:
+            widget["AS"] = state
+        if f.name not in self.repeated:
+            widget.update(entries, T=PDFString(f.name))
+            annotation = PDFDictionary(widget)
+            self.canvas._addAnnotation(annotation)
+            form.fields.append(form.getRef(annotation))
+            return
+        parent = self.parents.get(f.name)
+        if parent is None:
+            parent = self.parents[f.name] = PDFDictionary({**entries, "T": PDFString(f.name), "Kids": PDFArray([])})
+            form.fields.append(form.getRef(parent))
+        widget["Parent"] = form.getRef(parent)
+        if "DA" in entries:
+            widget["DA"] = entries["DA"]
+        annotation = PDFDictionary(widget)
+        self.canvas._addAnnotation(annotation)
+        parent["Kids"].sequence.append(form.getRef(annotation))
+
+
+def _cross(width: float, height: float) -> str:
+    m = min(width, height) * 0.18
+    return (f"q 0 G 1.1 w 1 J {m:.2f} {m:.2f} m {width - m:.2f} {height - m:.2f} l S "
+            f"{m:.2f} {height - m:.2f} m {width - m:.2f} {m:.2f} l S Q")
