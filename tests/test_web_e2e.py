@@ -303,3 +303,29 @@ def test_a_future_date_shows_its_error_in_spanish(browser, server):
         assert page.locator(".error-summary").is_visible()
     finally:
         context.close()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, server):
+    context, page = _page(browser, PHONE)
+    try:
+        interview(page, server, _story("arrest-sealing"), "es")
+        for url in ("/", "/about", "/cases", "/cases/0", "/cases/new", "/now", "/story", "/review", "/results"):
+            page.goto(server + url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], url
+    finally:
+        context.close()
+
+
+def test_the_keyboard_reaches_the_language_switch_first_and_focus_is_visible(browser, server):
+    context, page = _page(browser, DESKTOP)
+    try:
+        page.goto(f"{server}/about")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip"
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "lang-switch"
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline == "solid"
+    finally:
+        context.close()

@@ -53,12 +53,17 @@ def results(profile: Profile, assessment: Assessment, t: Translator) -> list[Cas
     return [_case(i, case, result, t) for i, (case, result) in enumerate(zip(profile.cases, assessment.cases))]
 
 
-def next_steps(assessment: Assessment, t: Translator) -> list[str]:
-    """The recommended order, in words: "Ask the court to … (case 9CJ01234)"."""
+def next_steps(assessment: Assessment, views: list[CaseView], t: Translator) -> list[str]:
+    """The recommended order, in words: "Dismiss the conviction … – Case 9CJ01234"."""
+    titles = {}
+    for i, (result, view) in enumerate(zip(assessment.cases, views)):
+        titles[f"case{i + 1}"] = view.title
+        if result.case_number:
+            titles[result.case_number] = view.title
     out = []
     for item in assessment.recommended_order:
         remedy, _, label = item.partition("@")
-        out.append(t("results.step", remedy=t(f"remedy.{remedy}"), case=label))
+        out.append(t("results.step", remedy=t(f"remedy.{remedy}"), case=titles.get(label, label)))
     return out
 
 

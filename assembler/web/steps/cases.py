@@ -78,13 +78,13 @@ async def _post(page: Page, index: int | None):
     form = await page.form()
     action = form.pop("action", "save")
     form.pop("csrf", None)
-    values, errors, hits = dict(form), {}, []
+    values, errors, hits, note = dict(form), {}, [], ""
     if action == "search" and not values.get("offense_query", "").strip():
         action = "save"  # Enter pressed outside the search box: the form's default button is Search
     if action == "search":
         hits = search(values.get("offense_query", ""), page.lang)
         if not hits:
-            errors["offense_query"] = "no_hits"
+            note = page.t("err.no_hits")
     elif action == "add_pick":
         row = find(values.get("offense_pick", ""))
         if row is None:
@@ -107,7 +107,7 @@ async def _post(page: Page, index: int | None):
         values = renumber({k: v for k, v in values.items() if not k.startswith(f"counts.{gone}.")})
     else:
         return _save(page, index, values)
-    return _show(page, index, values, errors, hits=hits)
+    return _show(page, index, values, errors, hits=hits, note=note)
 
 
 def _add_count(values: dict[str, str], code: str, section: str, description: str) -> None:
@@ -141,7 +141,7 @@ def _form_path(path: str) -> str:
 
 
 def _show(page: Page, index: int | None, values: dict[str, str], errors: dict[str, str] | None = None,
-          hits=(), status: int = 200):
+          hits=(), status: int = 200, note: str = ""):
     indexes = count_indexes(values)
     specs = all_fields(len(indexes)) + PICKER_FIELDS
     counts = [{"index": i, "name": count_label(values, i, page.lang),
@@ -150,5 +150,5 @@ def _show(page: Page, index: int | None, values: dict[str, str], errors: dict[st
     action = "/cases/new" if index is None else f"/cases/{index}"
     return show(page, "case.html", specs, values, errors, status=status, counts=counts, hits=list(hits),
                 action=action, case_number=(index + 1) if index is not None else len(page.draft.get("cases") or []) + 1,
-                picked=values.get("offense_pick", ""),
+                picked=values.get("offense_pick", ""), search_note=note,
                 pick_error=page.t("err.pick") if (errors or {}).get("offense_pick") else "")

@@ -20,6 +20,7 @@ async def results_page(request: Request):
     if profile is None:
         return page.redirect("/review")
     assessment = assess(profile, page.today)
-    return page.render("results.html", problems=[], cases=results(profile, assessment, page.t),
-                       steps_in_order=next_steps(assessment, page.t), unknowns=unknowns(profile, page.t),
+    views = results(profile, assessment, page.t)
+    return page.render("results.html", problems=[], cases=views,
+                       steps_in_order=next_steps(assessment, views, page.t), unknowns=unknowns(profile, page.t),
                        as_of=page.t.date(page.today))
