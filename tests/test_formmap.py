@@ -66,8 +66,8 @@ def test_1203_4_with_a_violation_asks_in_the_interests_of_justice_with_the_facts
     p = profile(sentence={"probation": {"outcome": "violated_reinstated", "violations": True}})
     fv = cr180_values(p, decision("1203.4", "discretionary", discretion=["PROBATION_VIOLATION"]))
     assert {"item2", "item2.c"} <= checked(fv) and "item2.a" not in checked(fv)
-    assert fv.values["item2.c.text"].splitlines() == [
-        "I have worked as a warehouse lead since 2022.", "The record keeps me from renting an apartment."]
+    for fact in ("I have worked as a warehouse lead since 2022.", "The record keeps me from renting an apartment."):
+        assert fact in fv.values["item2.c.text"]
     assert "item2.c.text" in fv.sworn_items
 
 
@@ -93,7 +93,9 @@ def test_1203_42_1203_49_and_1203_43_mark_items_6_4_and_7():
     p = profile(what_happened="I was forced to work by a trafficker.", dej_dismissed_on="2012-05-01")
     assert "item6" in checked(cr180_values(p, decision("1203.42", "discretionary")))
     fv = cr180_values(p, decision("1203.49", "discretionary"))
-    assert "item4" in checked(fv) and fv.values["item4.text"] == "I was forced to work by a trafficker."
+    assert "item4" in checked(fv)
+    assert "What happened: I was forced to work by a trafficker." in fv.values["item4.text"]
+    assert "Penal Code section 1203.49" in fv.values["item4.text"]
     fv = cr180_values(p, decision("1203.43"))
     assert {"item7", "item7.a"} <= checked(fv) and fv.values["item7.date"] == "05/01/2012"
 

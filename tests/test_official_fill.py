@@ -46,7 +46,7 @@ def violated_profile(**extra):
 
 def test_cr180_every_field_holds_its_value_and_untouched_fields_stay_blank(backend):
     p = violated_profile()
-    (doc, data), = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON))
+    doc, data = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON))[0]
     got = field_values(data)
     fields = current("CR-180").fields
     expected_pdf = {}
@@ -63,7 +63,7 @@ def test_cr180_every_field_holds_its_value_and_untouched_fields_stay_blank(backe
 
 def test_check_boxes_carry_their_real_on_state_in_v_and_as(backend):
     p = violated_profile()
-    (_, data), = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON))
+    _, data = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON))[0]
     reader = PdfReader(io.BytesIO(data))
     by_name = {}
     for page in reader.pages:
@@ -85,13 +85,15 @@ def test_no_xfa_and_no_usage_rights_signature_remain(backend):
 
 def test_flattened_petition_prints_the_values_and_has_no_form_layer(backend, tmp_path):
     p = violated_profile()
-    (_, data), = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON),
-                                flatten=True)
-    path = write(tmp_path, "cr180.pdf", data)
+    docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON),
+                          flatten=True)
+    path = write(tmp_path, "cr180.pdf", docs[0][1])
     text = pdf_text(path, layout=True)
     for value in ("Jane Quinn Doe", "In pro per", "PO Box 12", "4100 Main Street", "04/02/2018", "460(b)",
-                  "I have worked as a warehouse lead since 2022.", "11/01/2026"):
+                  "11/01/2026"):
         assert value in text, value
+    everything = " ".join(" ".join(pdf_text(write(tmp_path, f"{i}.pdf", d)).split()) for i, (_, d) in enumerate(docs))
+    assert "I have worked as a warehouse lead since 2022." in everything  # on the form or its MC-031
     assert text.count("RIF1801234") == 3  # the case number on every page
     assert "/AcroForm" not in PdfReader(path).trailer["/Root"]
     assert "Print this form" not in text  # screen-only buttons are not printed
@@ -99,7 +101,7 @@ def test_flattened_petition_prints_the_values_and_has_no_form_layer(backend, tmp
 
 def test_proposed_order_fills_caption_and_requested_relief_only(backend, tmp_path):
     p = violated_profile()
-    (_, data), = fill_documents(backend, cr181.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON))
+    _, data = fill_documents(backend, cr181.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON))[0]
     got = field_values(data)
     on = {name for name, v in got.items() if v.startswith("/") and v.lower() != "/off"}
     f = current("CR-181").fields
@@ -113,16 +115,16 @@ def test_seven_offenses_continue_on_mc025_and_the_table_says_see_attachment(back
     p = profile(*[count(s) for s in sections[:6]], count("10851(a)", code="VC"))
     docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON),
                           flatten=True)
-    assert [d.form_id for d, _ in docs] == ["CR-180", "MC-025"]
+    table = [(d, data) for d, data in docs if d.form_id == "MC-025" and d.values["attachment_number"] == "1"]
+    assert docs[0][0].form_id == "CR-180" and len(table) == 1
     form_text = pdf_text(write(tmp_path, "cr180.pdf", docs[0][1]), layout=True)
     assert "See Attachment 1" in form_text or "see Attachment 1" in form_text
     for section in sections[:5]:
         assert section in form_text
-    attachment = pdf_text(write(tmp_path, "mc025.pdf", docs[1][1]))
+    attachment = pdf_text(write(tmp_path, "mc025.pdf", table[0][1]))
     assert "6. Code: Penal; Section: 666" in attachment
     assert "7. Code: Vehicle; Section: 10851(a)" in attachment
     assert "1. Code" not in attachment and "5. Code" not in attachment
-    assert docs[1][0].values["attachment_number"] == "1"
     assert "People v. Jane Quinn Doe" in attachment and "RIF1801234" in attachment
 
 
@@ -132,10 +134,12 @@ def test_long_interest_of_justice_text_goes_on_mc031_and_the_field_says_so(backe
     p = violated_profile(facts=long_facts)
     docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON),
                           flatten=True)
-    assert [d.form_id for d, _ in docs] == ["CR-180", "MC-031"]
+    assert [d.form_id for d, _ in docs][:2] == ["CR-180", "MC-031"]
     assert docs[0][0].values["item2.c.text"] == DECLARATION_POINTER
     assert DECLARATION_POINTER in pdf_text(write(tmp_path, "cr180.pdf", docs[0][1]), layout=True)
-    declaration = " ".join(pdf_text(write(tmp_path, "mc031.pdf", docs[1][1])).split())
+    sworn = [data for d, data in docs[1:] if d.form_id == "MC-031" or d.values.get("attachment_number") == "2c-D"]
+    declaration = " ".join(" ".join(pdf_text(write(tmp_path, f"d{i}.pdf", data)).split())
+                           for i, data in enumerate(sworn))
     assert "Sentence 0 about" in declaration and "Sentence 39 about my work" in declaration
     assert "Jane Quinn Doe" in declaration
 
@@ -203,3 +207,18 @@ def test_an_aes256_owner_encrypted_copy_as_published_is_recognised_and_filled(of
     filled = OfficialBackend(folder).fill("CR-180", {"caption.case_number": "RIF1801234"}, flatten=True)
     assert filled.revision == "Rev. January 1, 2024"
     assert "RIF1801234" in pdf_text(write(tmp_path, "out.pdf", filled.data))
+
+
+def test_accented_names_print_as_typed_and_other_scripts_fold_or_are_refused(backend, tmp_path):
+    from assembler.official.appearance import NotPrintable
+    data = backend.fill("CR-180", {"caption.defendant": "José Núñez-Peña"}, flatten=True).data
+    assert "José Núñez-Peña" in pdf_text(write(tmp_path, "accents.pdf", data))
+    folded = backend.fill("CR-180", {"caption.defendant": "Trần Văn Nguyễn"}, flatten=True).data
+    assert "Tran Van Nguyen" in pdf_text(write(tmp_path, "folded.pdf", folded))
+    with pytest.raises(NotPrintable, match="caption.defendant"):
+        backend.fill("CR-180", {"caption.defendant": "王小明"})
+
+
+def test_a_name_mixing_accents_keeps_those_the_font_has(backend, tmp_path):
+    data = backend.fill("CR-180", {"caption.defendant": "José Trần"}, flatten=True).data
+    assert "José Tran" in pdf_text(write(tmp_path, "mixed.pdf", data))

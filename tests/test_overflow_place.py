@@ -11,6 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assembler.formmap.facts import interest_of_justice
 from assembler.backends import TextBox
 from assembler.formmap import cr180, cr181
 from assembler.formmap.items import items
@@ -47,21 +48,26 @@ def test_every_value_fits_and_nothing_is_lost(text, sections):
                 sentence={"probation": {"outcome": "violated_reinstated", "violations": True}})
     decisions = [decision("17b", "discretionary"), decision("1203.4", "discretionary")]
     backend = SmallBoxes()
-    docs = place(cr180.values(p, p.cases[0], decisions, COURT, SIGNED_ON), backend)
+    mapped = cr180.values(p, p.cases[0], decisions, COURT, SIGNED_ON)
+    justice = mapped.values["item2.c.text"]
+    assert text in justice
+    docs = place(mapped, backend)
     for doc in docs:
         for item, value in doc.values.items():
             if isinstance(value, str) and value:
                 assert fit(value, backend.text_box(doc.form_id, item)) is not None, (doc.form_id, item)
     form, attachments = docs[0], docs[1:]
+    text = interest_of_justice(p, p.cases[0])  # the declaration the facts are written into
     if form.values["item2.c.text"] == DECLARATION_POINTER:
         sworn = " ".join(d.values["body"] for d in attachments
                          if d.form_id == "MC-031" or d.values.get("attachment_number") == "2c-D")
+        sworn = " ".join(sworn.split())
         for note in ("(Continued on Attachment 2c-D, form MC-025.)",
                      "Attachment 2c-D (Attached Declaration, form MC-031, continued):"):
             sworn = sworn.replace(note, "")
-        assert sworn.split() == text.split()
+        assert sworn.split() == justice.split()
     else:
-        assert form.values["item2.c.text"].split() == text.split()
+        assert form.values["item2.c.text"] == justice
     listed = [form.values[f"item1.row{n}.section"] for n in range(1, 6) if f"item1.row{n}.section" in form.values]
     table = " ".join(d.values["body"] for d in attachments if d.values.get("attachment_number") == "1")
     listed += re.findall(r"Section: ([^;]+);", table)

@@ -23,30 +23,23 @@ class NotPrintable(ValueError):
 
 
 def encode(item: str, text: str) -> bytes:
-    """Text as a PDF string in the form fonts' WinAnsi encoding; accents are kept where cp1252 has them."""
-    try:
-        raw = text.encode("cp1252")
-    except UnicodeEncodeError:
-        folded = unicodedata.normalize("NFKD", text).encode("cp1252", "ignore")
-        lost = [c for c in text if c.isprintable() and not _encodable(c) and not _foldable(c)]
-        if lost:
-            raise NotPrintable(f"{item}: the form's font cannot print {''.join(sorted(set(lost)))!r}; "
-                               "fix: spell it with Latin letters") from None
-        raw = folded
+    """Text as a PDF string in the form fonts' WinAnsi encoding (Windows-1252).
+
+    Characters Windows-1252 has (é, ñ, ü, —, §) print as typed; a letter it lacks is printed without
+    its accent (ễ -> e); anything else (another script) is refused with the item named.
+    """
+    raw = b"".join(_char(item, c) for c in text)
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)").replace(b"\r", b"")
 
 
-def _encodable(char: str) -> bool:
+def _char(item: str, char: str) -> bytes:
     try:
-        char.encode("cp1252")
-        return True
+        return char.encode("cp1252")
     except UnicodeEncodeError:
-        return False
-
-
-def _foldable(char: str) -> bool:
-    base = unicodedata.normalize("NFKD", char).encode("cp1252", "ignore")
-    return bool(base.strip())
+        base = unicodedata.normalize("NFKD", char).encode("cp1252", "ignore")
+        if base.strip() or not char.isprintable():
+            return base
+        raise NotPrintable(f"{item}: the form's font cannot print {char!r}; fix: spell it with Latin letters") from None
 
 
 def layout(item: str, text: str, widget: Widget) -> Fit:
