@@ -9,7 +9,7 @@ from pathlib import Path
 
 def write_private(path: Path, data: bytes) -> Path:
     """Write `data` to `path` with mode 0600, via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a folder we create is private too
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # created 0600
     try:
         with os.fdopen(fd, "wb") as out:
