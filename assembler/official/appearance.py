@@ -62,7 +62,7 @@ def _content(fitted: Fit, encoded: list[bytes], widget: Widget, box: TextBox) ->
     size = fitted.size
     h = widget.height
     if widget.multiline:
-        y = h - 1 - ASCENT * size
+        y = h - widget.top_gap - ASCENT * size
     else:
         y = (h - (ASCENT + DESCENT) * size) / 2 + DESCENT * size
     parts = [b"/Tx BMC q BT", f"/{widget.font_resource} {size:g} Tf 0 g".encode()]

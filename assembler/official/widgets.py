@@ -15,7 +15,8 @@ from pypdf.generic import IndirectObject
 
 from assembler.backends import TextBox
 
-PADDING = 2.0  # points kept clear inside a text field's border, left/right (and 1 pt top/bottom)
+PADDING = 2.0  # points kept clear inside a text field's border, left and right
+TOP_GAP = 3.0  # above the first line of a multi-line field, clear of the printed words just above it
 MULTILINE_FLAG = 1 << 12
 PUSHBUTTON_FLAG = 1 << 16
 DEFAULT_SIZE = 10.0  # for an auto-size (0 Tf) field
@@ -64,7 +65,13 @@ class Widget:
 
     def text_box(self) -> TextBox:
         font = FONT_METRICS.get(self.font_resource, "Helvetica")
-        return TextBox(font, self.size, self.width - 2 * PADDING, self.height - 2, self.multiline, self.max_len)
+        return TextBox(font, self.size, self.width - 2 * PADDING, self.height - self.top_gap - 1, self.multiline,
+                       self.max_len)
+
+    @property
+    def top_gap(self) -> float:
+        """Space above the first line: TOP_GAP in a tall multi-line box, 1 pt in a one-line-high one."""
+        return TOP_GAP if self.multiline and self.height > 3 * self.size else 1.0
 
 
 
