@@ -125,7 +125,7 @@ def test_a_bad_client_id_is_an_error_not_a_folder(tmp_path):
 
 
 def test_synthetic_rows_decide_like_the_profiles_they_came_from(tmp_path):
-    pairs = list(clients(samples(REPO / "examples"), 30, AS_OF))
+    pairs = list(clients(list(samples(REPO / "examples").values()), 30, AS_OF))
     source = Source(write_csv(tmp_path / "in.csv", table(pairs)))
     assert source.total == 30
     for (client_id, data), client in zip(pairs, source):

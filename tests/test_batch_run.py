@@ -22,7 +22,9 @@ from assembler.batch.synthetic import clients, samples, table
 
 REPO = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-01"
-ARREST, DISMISSAL, WOBBLER = samples(REPO / "examples")
+SAMPLES = samples(REPO / "examples")
+ARREST, DISMISSAL, WOBBLER = (SAMPLES[name] for name in ("arrest-sealing", "dismissal-misdemeanor",
+                                                         "wobbler-17b-then-dismissal"))
 
 
 def make_csv(path: Path, count: int, bases: list[dict]) -> tuple[Path, list[list[str]], list[str]]:

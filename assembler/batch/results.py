@@ -22,9 +22,18 @@ PACKET = "packet.pdf"
 HEADER = ["client_id", "status", "packet", "remedies", "not_yet", "review", "error", "rows", "resumed"]
 
 
-def write_results(outdir: Path, outcomes: list[Outcome]) -> Path:
-    rows = [HEADER] + [_row(o) for o in sorted(outcomes, key=lambda o: o.index)]
-    return write_private(outdir / FILE, to_csv(rows))
+class Results:
+    """The rows so far, each kept as its CSV line (a few hundred bytes a client, not the whole Outcome)."""
+
+    def __init__(self):
+        self._lines: list[tuple[int, bytes]] = []
+
+    def add(self, outcome: Outcome) -> None:
+        self._lines.append((outcome.index, to_csv([_row(outcome)])))
+
+    def write(self, outdir: Path) -> Path:
+        self._lines.sort()
+        return write_private(outdir / FILE, to_csv([HEADER]) + b"".join(line for _, line in self._lines))
 
 
 def remedy_text(outcome: Outcome) -> str:

@@ -22,8 +22,8 @@ from pathlib import Path
 from assembler.batch.inputs import ClientInput, Source
 from assembler.batch.outcome import Outcome, failed
 from assembler.batch.progress import BatchProgress
-from assembler.batch.results import FILE as RESULTS, write_results
-from assembler.batch.summary import write_summary
+from assembler.batch.results import FILE as RESULTS, Results
+from assembler.batch.summary import Tally
 from assembler.batch.worker import Settings, run, start
 
 QUEUED_AHEAD = 1  # clients waiting beside those being built: keeps workers busy, Ctrl-C quick
@@ -32,17 +32,28 @@ OUTPUTS = (RESULTS, "summary.csv", "summary.html")
 
 @dataclass
 class Report:
+    """What the batch did so far; it keeps a line per client, never the clients' outcomes themselves."""
+
     total: int
-    outcomes: list[Outcome] = field(default_factory=list)
+    results: Results = field(default_factory=Results)
+    tally: Tally = field(default_factory=Tally)
     interrupted: bool = False
     seconds: float = 0.0
 
-    def count(self, status: str) -> int:
-        return sum(o.status == status for o in self.outcomes)
+    def add(self, outcome: Outcome) -> None:
+        self.results.add(outcome)
+        self.tally.add(outcome)
+
+    @property
+    def done(self) -> int:
+        return self.tally.total
 
     @property
     def resumed(self) -> int:
-        return sum(o.skipped for o in self.outcomes)
+        return self.tally.resumed
+
+    def count(self, status: str) -> int:
+        return self.tally.by_status[status]
 
 
 def default_jobs() -> int:
@@ -59,8 +70,8 @@ def run_batch(source: Source, settings: Settings, jobs: int, progress: BatchProg
         _Pool(settings, jobs, report, progress).run(iter(source))
     report.seconds = time.monotonic() - began
     if not report.interrupted:
-        write_results(settings.outdir, report.outcomes)
-        write_summary(settings.outdir, report.outcomes, settings.as_of)
+        report.results.write(settings.outdir)
+        report.tally.write(settings.outdir, settings.as_of)
     return report
 
 
@@ -110,7 +121,7 @@ class _Pool:
         except OSError as exc:
             outcome = failed(client.index, client.label, f"could not write the packet ({exc.strerror}); fix: "
                              "check the output folder's free space and permissions", client.rows)
-        self.report.outcomes.append(outcome)
+        self.report.add(outcome)
         self.progress.done(outcome)
 
     def _reopen(self) -> None:

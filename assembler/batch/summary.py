@@ -26,31 +26,48 @@ DECISION_STATUSES = tuple(s.value for s in Status)
 CSV_HEADER = ["section", "client_id", "remedy", "status", "count", "date", "detail"]
 
 
-def write_summary(outdir: Path, outcomes: list[Outcome], as_of: date) -> list[Path]:
-    facts = tally(sorted(outcomes, key=lambda o: o.index))
-    return [write_private(outdir / "summary.csv", to_csv(_csv_rows(facts))),
-            write_private(outdir / "summary.html", _TEMPLATE.render(as_of=as_of.isoformat(), **facts).encode())]
+class Tally:
+    """The summary's facts, gathered one client at a time: counts, and the clients each list names."""
 
+    def __init__(self):
+        self.total = self.resumed = 0
+        self.by_status: Counter = Counter()
+        self.by_remedy: dict[str, Counter] = {}
+        self.review: list[tuple[int, str, str]] = []
+        self.not_yet: list[tuple[int, str, str, str | None]] = []
+        self.errors: list[tuple[int, str, str, str]] = []
 
-def tally(outcomes: list[Outcome]) -> dict:
-    by_status = Counter(o.status for o in outcomes)
-    by_remedy: dict[str, Counter] = {}
-    for o in outcomes:
+    def add(self, o: Outcome) -> None:
+        self.total += 1
+        self.resumed += o.skipped
+        self.by_status[o.status] += 1
         for d in o.decisions:
-            by_remedy.setdefault(d["remedy"], Counter())[d["status"]] += 1
+            counts = self.by_remedy.setdefault(d["remedy"], Counter())
+            counts[d["status"]] += 1
             if d["status"] != Status.ineligible.value:
-                by_remedy[d["remedy"]]["now" if d["eligible_now"] else "later"] += 1
-    remedies = sorted(by_remedy, key=lambda r: ORDER.index(r) if r in ORDER else len(ORDER))
-    return {
-        "total": len(outcomes),
-        "resumed": sum(o.skipped for o in outcomes),
-        "by_status": [(s, by_status[s]) for s in STATUSES],
-        "decision_statuses": DECISION_STATUSES,
-        "by_remedy": [(r, by_remedy[r]) for r in remedies],
-        "review": [(o.label, line) for o in outcomes for line in o.review],
-        "not_yet": [(o.label, f"{d['remedy']}@{d['case']}", d["eligible_on"]) for o in outcomes for d in o.not_yet],
-        "errors": [(o.label, " ".join(map(str, o.rows)), o.error) for o in outcomes if o.status == "error"],
-    }
+                counts["now" if d["eligible_now"] else "later"] += 1
+        self.review += [(o.index, o.label, line) for line in o.review]
+        self.not_yet += [(o.index, o.label, f"{d['remedy']}@{d['case']}", d["eligible_on"]) for d in o.not_yet]
+        if o.status == "error":
+            self.errors.append((o.index, o.label, " ".join(map(str, o.rows)), o.error))
+
+    def facts(self) -> dict:
+        remedies = sorted(self.by_remedy, key=lambda r: ORDER.index(r) if r in ORDER else len(ORDER))
+        return {
+            "total": self.total,
+            "resumed": self.resumed,
+            "by_status": [(s, self.by_status[s]) for s in STATUSES],
+            "decision_statuses": DECISION_STATUSES,
+            "by_remedy": [(r, self.by_remedy[r]) for r in remedies],
+            "review": [entry[1:] for entry in sorted(self.review)],
+            "not_yet": [entry[1:] for entry in sorted(self.not_yet, key=lambda e: e[:3])],
+            "errors": [entry[1:] for entry in sorted(self.errors)],
+        }
+
+    def write(self, outdir: Path, as_of: date) -> list[Path]:
+        facts = self.facts()
+        return [write_private(outdir / "summary.csv", to_csv(_csv_rows(facts))),
+                write_private(outdir / "summary.html", _TEMPLATE.render(as_of=as_of.isoformat(), **facts).encode())]
 
 
 def _csv_rows(facts: dict) -> list[list]:
@@ -58,7 +75,8 @@ def _csv_rows(facts: dict) -> list[list]:
     rows += [["clients", "", "", status, count, "", ""] for status, count in facts["by_status"]]
     rows += [["clients", "", "", "total", facts["total"], "", f"{facts['resumed']} resumed unchanged"]]
     for remedy, counts in facts["by_remedy"]:
-        rows += [["decisions", "", remedy, s, counts[s], "", ""] for s in (*DECISION_STATUSES, "now", "later")]
+        rows += [["decisions", "", remedy, s, counts[s], "", ""] for s in (*DECISION_STATUSES, "now", "later")
+                 if counts[s]]
     for label, line in facts["review"]:
         remedy, _, why = line.partition(": ")
         rows.append(["needs_review", label, remedy, "needs_review", "", "", why])
@@ -92,16 +110,16 @@ row per client.</p>
 {% for s in decision_statuses %}<td class="n">{{ counts[s] }}</td>{% endfor %}
 <td class="n">{{ counts["now"] }}</td><td class="n">{{ counts["later"] }}</td></tr>
 {% endfor %}</table>
-<h2>Clients needing review ({{ review | length }})</h2>
+<h2>Clients needing review ({{ review | map(attribute=0) | unique | list | length }} client(s))</h2>
 {% if review %}<table><tr><th>client</th><th>remedy@case: what to check</th></tr>
 {% for label, line in review %}<tr><td>{{ label }}</td><td>{{ line }}</td></tr>
 {% endfor %}</table>{% else %}<p>None.</p>{% endif %}
-<h2>Not yet eligible ({{ not_yet | length }})</h2>
+<h2>Not yet eligible ({{ not_yet | map(attribute=0) | unique | list | length }} client(s))</h2>
 {% if not_yet %}<table><tr><th>client</th><th>remedy@case</th><th>from</th></tr>
 {% for label, remedy, when in not_yet %}<tr><td>{{ label }}</td><td>{{ remedy }}</td>
 <td>{{ when or "date unknown" }}</td></tr>
 {% endfor %}</table>{% else %}<p>None.</p>{% endif %}
-<h2>Errors ({{ errors | length }})</h2>
+<h2>Errors ({{ errors | length }} client(s))</h2>
 {% if errors %}<table><tr><th>client</th><th>rows</th><th>what is wrong, and the fix</th></tr>
 {% for label, where, message in errors %}<tr><td>{{ label }}</td><td>{{ where }}</td><td>{{ message }}</td></tr>
 {% endfor %}</table>{% else %}<p>None.</p>{% endif %}

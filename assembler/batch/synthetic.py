@@ -29,9 +29,9 @@ EXTRA_COUNT = {"code": "PC", "section": "148(a)(1)", "description": "resisting a
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def samples(folder: Path) -> list[dict]:
-    """The sample profiles of a folder as plain data (dates as YYYY-MM-DD text)."""
-    return [_plain(read_data(path)) for path in sorted(folder.glob("*.yaml"))]
+def samples(folder: Path) -> dict[str, dict]:
+    """The sample profiles of a folder as plain data (dates as YYYY-MM-DD text), by file name."""
+    return {path.stem: _plain(read_data(path)) for path in sorted(folder.glob("*.yaml"))}
 
 
 def clients(bases: list[dict], count: int, as_of: date, seed: int = 2026) -> Iterator[tuple[str, dict]]:

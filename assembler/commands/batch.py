@@ -80,7 +80,7 @@ def _check_forms(settings: Settings) -> None:
 
 
 def _close(report: Report, out: Path, console: Console) -> int:
-    done = len(report.outcomes)
+    done = report.done
     if report.interrupted:
         console.print(f"stopped after {done} of {report.total} client(s); the finished packets are kept. To finish, "
                       f"run the same command again: --resume (the default) skips the finished clients.",
