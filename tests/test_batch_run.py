@@ -139,7 +139,23 @@ def test_resume_keeps_unchanged_clients_and_redoes_changed_or_damaged_ones(tmp_p
     assert rebuilt.returncode == 0 and all(row["resumed"] == "" for row in results(out).values())
 
 
-@pytest.mark.parametrize("how", ["sigkill", "ctrl-c"])
+def test_a_folder_of_profiles_gives_one_folder_per_file_and_names_the_broken_field(tmp_path):
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    (profiles / "A1.yaml").write_text((REPO / "examples" / "arrest-sealing.yaml").read_text(encoding="utf-8"))
+    broken = (REPO / "examples" / "dismissal-misdemeanor.yaml").read_text(encoding="utf-8")
+    (profiles / "B2.yaml").write_text(broken.replace("county: Los Angeles", "county: Nowhere"), encoding="utf-8")
+    out = tmp_path / "out"
+    run = batch(str(profiles), "-o", str(out))
+    assert run.returncode == 1, run.stderr
+    rows = results(out)
+    assert rows["A1"]["status"] == "ok" and rows["A1"]["remedies"].startswith("851.91@")
+    assert rows["B2"]["status"] == "error" and rows["B2"]["error"].startswith("cases[0].county: 'Nowhere'")
+    assert_complete(out / "A1")
+    assert not (out / "B2").exists()
+
+
+@pytest.mark.parametrize("how", ["sigkill", "ctrl-c", "ctrl-c-twice"])
 def test_a_stopped_batch_resumes_to_exactly_one_complete_packet_per_client(tmp_path, how):
     source, _, _ = make_csv(tmp_path / "clients.csv", 4, [DISMISSAL, WOBBLER])
     out = tmp_path / "out"
@@ -150,14 +166,20 @@ def test_a_stopped_batch_resumes_to_exactly_one_complete_packet_per_client(tmp_p
             os.killpg(process.pid, signal.SIGKILL)  # the batch and its workers, mid-write
         else:
             process.send_signal(signal.SIGINT)
+        if how == "ctrl-c-twice":
+            time.sleep(0.3)
+            process.send_signal(signal.SIGINT)  # abandon the clients in flight
         _, stderr = process.communicate(timeout=120)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
-    if how == "ctrl-c":
+    if how.startswith("ctrl-c"):
         assert process.returncode == 130
         assert "run the same command again" in stderr
+    if how == "ctrl-c":
         assert not list(out.glob("*/.*.tmp"))
+    if how == "ctrl-c-twice":
+        assert "abandoned" in stderr
     assert not (out / "results.csv").exists()
 
     resumed = batch(str(source), "-o", str(out))
