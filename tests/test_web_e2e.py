@@ -1,7 +1,7 @@
 """End to end in a real browser: Debian's chromium, driven by Playwright, with JavaScript turned off.
 
 The app runs under uvicorn on 127.0.0.1 (a free port) in a background thread. For each example story
-a person's answers are typed into the interview, the packet is downloaded and its text read with
+a person's answers are typed into the interview (one with two cases), the packet is downloaded and its text read with
 pdftotext; the same in Spanish on a phone-sized screen; and a validation error shows by its field.
 
 Without chromium these tests fail and say how to install it; a developer may set
@@ -15,6 +15,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -80,9 +81,14 @@ def server():
     sock.close()
 
 
+@contextmanager
 def _page(browser, viewport):
+    """A fresh browser tab with JavaScript turned off: the interview must work without it."""
     context = browser.new_context(java_script_enabled=False, viewport=viewport, accept_downloads=True)
-    return context, context.new_page()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 # --- a person answering the interview from an example story ------------------------------------
@@ -155,6 +161,8 @@ def one_case(page, case: dict) -> None:
     _radio(page, "sentence_given", "yes" if sentence else "no")
     if sentence:
         _sentence(page, sentence)
+    if "new_conviction_since_judgment" in case:
+        _radio(page, "new_conviction_since_judgment", _yes_no(case["new_conviction_since_judgment"]))
     page.click("button[value=save]")
 
 
@@ -242,6 +250,12 @@ STORIES = {
         "es": ["Sellar el registro del arresto", "La corte tiene que concederlo"],
         "pdf": ["Kevin Tran Nguyen", "CR-409"],
     },
+    "two-counties": {  # two cases, one interview
+        "en": ["Dismiss the conviction after probation", "Dismiss a conviction that had no probation",
+               "Each court needs its own petition", "Case M221987", "Case 4CA05512"],
+        "es": ["Desestimar una condena sin libertad condicional", "Presente en la corte de cada condado por separado"],
+        "pdf": ["Rosa Isabel Delgado", "M221987", "4CA05512"],
+    },
 }
 
 
@@ -252,8 +266,7 @@ SCREENS = {"en": DESKTOP, "es": PHONE}  # English on a desktop, Spanish on a pho
 @pytest.mark.parametrize("lang", list(SCREENS))
 @pytest.mark.parametrize("name", list(STORIES))
 def test_story_to_packet(browser, server, tmp_path, name, lang):
-    context, page = _page(browser, SCREENS[lang])
-    try:
+    with _page(browser, SCREENS[lang]) as page:
         text = interview(page, server, _story(name), lang)
         assert page.locator("html").get_attribute("lang") == lang
         for words in STORIES[name][lang]:
@@ -261,13 +274,10 @@ def test_story_to_packet(browser, server, tmp_path, name, lang):
         packet = download_packet(page, tmp_path)
         for words in STORIES[name]["pdf"] + PACKET_WORDS[lang]:
             assert words in packet
-    finally:
-        context.close()
 
 
 def test_a_missing_name_shows_its_error_beside_the_field(browser, server):
-    context, page = _page(browser, PHONE)
-    try:
+    with _page(browser, PHONE) as page:
         page.goto(f"{server}/about")
         page.fill("[name='mailing_address.city']", "Fresno")
         _save(page)
@@ -281,13 +291,10 @@ def test_a_missing_name_shows_its_error_beside_the_field(browser, server):
         street_error = page.locator("#f-mailing-address-street-error")  # a city without a street
         assert street_error.is_visible()
         assert page.input_value("[name='mailing_address.city']") == "Fresno"  # what was typed stays
-    finally:
-        context.close()
 
 
 def test_a_future_date_shows_its_error_in_spanish(browser, server):
-    context, page = _page(browser, PHONE)
-    try:
+    with _page(browser, PHONE) as page:
         page.goto(f"{server}/cases/new?lang=es")
         page.select_option("[name=county]", "Fresno")
         page.fill("[name=offense_query]", "hurto menor")
@@ -301,24 +308,18 @@ def test_a_future_date_shows_its_error_in_spanish(browser, server):
         assert error.is_visible()
         assert "después de hoy" in error.inner_text()
         assert page.locator(".error-summary").is_visible()
-    finally:
-        context.close()
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser, server):
-    context, page = _page(browser, PHONE)
-    try:
+    with _page(browser, PHONE) as page:
         interview(page, server, _story("arrest-sealing"), "es")
         for url in ("/", "/about", "/cases", "/cases/0", "/cases/new", "/now", "/story", "/review", "/results"):
             page.goto(server + url)
             assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], url
-    finally:
-        context.close()
 
 
 def test_the_keyboard_reaches_the_language_switch_first_and_focus_is_visible(browser, server):
-    context, page = _page(browser, DESKTOP)
-    try:
+    with _page(browser, DESKTOP) as page:
         page.goto(f"{server}/about")
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.className") == "skip"
@@ -327,5 +328,3 @@ def test_the_keyboard_reaches_the_language_switch_first_and_focus_is_visible(bro
         assert page.evaluate("document.activeElement.className") == "lang-switch"
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         assert outline == "solid"
-    finally:
-        context.close()
