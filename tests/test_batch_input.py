@@ -142,3 +142,12 @@ def test_folder_of_profiles_takes_the_file_name_as_client_id(tmp_path):
     listed = [(c.label, c.error) for c in Source(tmp_path)]
     assert [label for label, _ in listed] == ["A1", "A1", "B2"]
     assert "already used by A1.json" in listed[1][1]
+
+
+def test_official_forms_missing_is_one_message_before_any_work(tmp_path):
+    template_rows(tmp_path)
+    result = runner.invoke(app, ["batch", str(tmp_path / "t.csv"), "-o", str(tmp_path / "out"), "--forms",
+                                 "official", "--forms-dir", str(tmp_path / "no-forms")])
+    assert result.exit_code == 2
+    assert "CR-180" in result.output and "relief forms fetch" in result.output
+    assert not (tmp_path / "out").exists()

@@ -69,7 +69,7 @@ def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
         return done
     try:
         packet = assemble(profile, settings.as_of, forms=settings.forms, backend=backend, lang=settings.lang)
-    except ValueError as exc:
+    except (ValueError, FileNotFoundError) as exc:  # a refusal that names its fix, or a form not on this machine
         return _fail(client, folder, f"the packet could not be built: {exc}")
     except Exception as exc:  # one client's bug must not stop the other clients' packets
         return _fail(client, folder, f"internal error ({type(exc).__name__}: {exc}); the other clients are not "
