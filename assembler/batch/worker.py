@@ -9,6 +9,7 @@ fails loses any packet an earlier run left for it: an outdated packet must not l
 
 from __future__ import annotations
 
+import logging
 import signal
 from dataclasses import dataclass
 from datetime import date
@@ -37,10 +38,12 @@ _backend = None
 
 
 def start(settings: Settings) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it) and build the backend once."""
+    """Pool initializer: ignore Ctrl-C (the parent handles it), keep library log lines (which may quote a
+    client's text) off the terminal, and build the backend once."""
     global _settings, _backend
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's stop-cleanly handler
+    logging.getLogger().addHandler(logging.NullHandler())
     from assembler.pipeline import backend_for
 
     _settings = settings
