@@ -15,11 +15,13 @@ Choices, item by item:
   5c (state prison); 1203.42 → 6; 1203.43 → 7 with the § 1000.3 dismissal date and 7a (court
   records are available — the petition is filed in the court that holds them; the profile has no
   fact that would call for 7b's sworn statement).
-- The interest-of-justice text (2c, 3b, 5, 6) is the profile's declaration facts; when it does not
-  fit, it goes on an MC-031 declaration and the field says so.
+- The interest-of-justice text (2c, 3b, 5, 6) and item 4's account are the petitioner's declaration
+  written from the profile (`facts.py`, templates in assembler.declarations); what does not fit
+  the box goes on an MC-031 Attached Declaration and the field says so (`overflow.place`).
 - Items 8 and 9: on Rev. January 1, 2024 they are printed requests with no check box; they apply
   through the 17(b)/17(d)(2) columns and the items checked above, so there is nothing to fill.
-- Date and printed name filled; the signature is left blank for the petitioner or attorney.
+- Date (the as-of date of the build) and printed name filled; the signature is left blank for the
+  petitioner or attorney to sign by hand.
 """
 
 from __future__ import annotations
