@@ -216,6 +216,9 @@ def test_a_saved_case_shows_again_as_it_was_answered(visitor):
 
 def test_removing_a_case(app, visitor):
     visitor.post("/cases/new", {"action": "save", **MARIA_CASE})
+    confirm = visitor.get("/cases/0/remove")
+    assert "Remove this case?" in confirm.text and "Case 9CJ01234" in confirm.text
+    assert draft(app, visitor)["cases"] != []  # asking does not remove
     assert visitor.post("/cases/0/remove").status_code == 303
     assert draft(app, visitor)["cases"] == []
     assert visitor.get("/cases/0").status_code == 404
@@ -342,6 +345,8 @@ def test_workshop_mode_keeps_nothing_after_the_packet():
 def test_start_over_erases_the_answers(app, visitor):
     complete_maria(visitor)
     old = visitor.client.cookies.get(COOKIE)
+    assert "Erase all your answers?" in visitor.get("/start-over").text
+    assert app.state.store.get(old) is not None  # asking does not erase
     response = visitor.post("/start-over")
     assert response.status_code == 303
     assert app.state.store.get(old) is None

@@ -57,6 +57,14 @@ async def case_post(request: Request, index: int):
     return await _post(page, index)
 
 
+@router.get("/cases/{index}/remove")
+async def case_remove_page(request: Request, index: int):
+    page = Page(request)
+    case = _case(page, index)
+    return page.render("confirm.html", title_key="cases.remove_title", what=case_summary(case, page.t).title,
+                       action=f"/cases/{index}/remove", button_key="cases.remove_yes", back="/cases")
+
+
 @router.post("/cases/{index}/remove")
 async def case_remove(request: Request, index: int):
     page = Page(request)

@@ -15,6 +15,13 @@ async def start_page(request: Request):
     return page.render("start.html", problems=[])
 
 
+@router.get("/start-over")
+async def start_over_page(request: Request):
+    page = Page(request)
+    return page.render("confirm.html", title_key="start.erase_title", what="", action="/start-over",
+                       button_key="start.erase_yes", back="/")
+
+
 @router.post("/start-over")
 async def start_over(request: Request):
     """Erase every answer; a fresh session (and a new id) starts on the next page."""
