@@ -353,3 +353,52 @@ def test_start_over_erases_the_answers(app, visitor):
     assert visitor.client.cookies.get(COOKIE) != old
     assert "Your answers were erased" in visitor.get("/?erased=1").text
     assert "Maria" not in visitor.get("/review").text
+
+
+def test_an_unfinished_answers_file_continues_where_it_stopped(app):
+    first = Visitor(TestClient(app))
+    first.post("/about", {"legal_name": "Maria Elena Lopez"})
+    saved = first.get("/answers.yaml").content
+    second = Visitor(TestClient(app))
+    assert second.post("/upload", files={"answers": ("a.yaml", saved, "application/x-yaml")}).status_code == 303
+    assert 'value="Maria Elena Lopez"' in second.get("/about").text
+    assert "Add at least one case" in second.text("/review")
+
+
+def test_a_part_of_the_file_that_cannot_be_read_is_named_and_left_out(app, visitor):
+    data = {"petitioner": {"legal_name": "Maria Elena Lopez"}, "cases": [{"county": "Atlantis", "counts": []}]}
+    visitor.post("/upload", files={"answers": ("a.yaml", yaml.safe_dump(data).encode(), "application/x-yaml")})
+    text = visitor.text("/review")
+    assert "Some parts of your file could not be read" in text and "Your cases" in text
+    assert draft(app, visitor)["cases"] == []
+    assert "could not be read" not in visitor.text("/review")  # said once
+
+
+@pytest.mark.parametrize("data", [
+    {"cases": [{"counts": "abc", "sentence": 5, "arrest": []}]},
+    {"cases": [{"counts": [1, None, "x"], "sentence": {"probation": "yes"}}], "status": {"supervision": "parole"}},
+    {"petitioner": {"legal_name": 5, "other_names": "Bob", "mailing_address": "somewhere"}},
+    {"cases": [None, 3]},
+    {"status": {"pending_charges": [None], "supervision": [None]}},
+    {"surprise": True},
+])
+def test_a_strange_file_never_breaks_a_page(app, data):
+    visitor = Visitor(TestClient(app, raise_server_exceptions=False))
+    response = visitor.post("/upload", files={"answers": ("a.yaml", yaml.safe_dump(data).encode(), "text/yaml")})
+    assert response.status_code in (303, 422)
+    for url in ("/review", "/about", "/cases", "/now", "/story", "/results", "/answers.yaml"):
+        assert visitor.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("form", [
+    {"action": "save", "counts.999.code": "PC", "counts.999.section": "484"},
+    {"action": "remove:abc"}, {"action": "add_pick", "offense_pick": "nonsense"},
+    {"action": "save", "county": "Nowhere", "conviction_date": "31/31/2020", "sentence.jail_days": "-4",
+     "sentence.probation.length_months": "lots", "counts.0.code": "PC", "counts.0.disposition": "bogus"},
+    {"action": "what", "sentence_given": "maybe", "custody": "moon"},
+])
+def test_a_strange_case_form_never_breaks_the_page(app, form):
+    visitor = Visitor(TestClient(app, raise_server_exceptions=False))
+    response = visitor.post("/cases/new", form)
+    assert response.status_code in (200, 303, 422)
+    assert "Case 1" in response.text or response.status_code == 303

@@ -29,12 +29,12 @@ class Session:
     lang: str = "en"
     draft: dict = field(default_factory=empty_draft)
     unknown: set[str] = field(default_factory=set)  # field paths answered "I don't know"
-    visited_results: bool = False
+    dropped: list[str] = field(default_factory=list)  # parts of an uploaded file that could not be read
 
     def reset(self) -> None:
         self.draft = empty_draft()
         self.unknown = set()
-        self.visited_results = False
+        self.dropped = []
 
 
 class SessionStore:

@@ -86,7 +86,7 @@ async def _post(page: Page, index: int | None):
     form = await page.form()
     action = form.pop("action", "save")
     form.pop("csrf", None)
-    values, errors, hits, note = dict(form), {}, [], ""
+    values, errors, hits, note = renumber(dict(form)), {}, [], ""
     if action == "search" and not values.get("offense_query", "").strip():
         action = "save"  # Enter pressed outside the search box: the form's default button is Search
     if action == "search":

@@ -13,7 +13,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from assembler.load import ProfileError, parse_profile
+from pydantic import ValidationError
+
+from assembler.profile import Case, DeclarationFacts, Petitioner, Status
 from assembler.web.pages import Page
 from assembler.web.profile_build import build, profile_data
 from assembler.web.sessions import COOKIE, empty_draft
@@ -72,42 +74,47 @@ async def upload(request: Request):
     form = await page.raw_form()
     upload_file = form.get("answers")
     raw = await upload_file.read() if hasattr(upload_file, "read") else b""
-    data = _parse(raw, page.today)
+    data, dropped = _parse(raw, page.today)
     if data is None:
         return page.render("start.html", status=422, problems=[], upload_error=page.t("err.upload"))
     page.session.reset()
     page.session.draft = data  # the language on screen stays the one the person chose
+    page.session.dropped = sorted(set(dropped))
     return page.redirect("/review")
 
 
-def _parse(raw: bytes, as_of: date) -> dict | None:
-    """A profile file (YAML or JSON) as a draft; a valid one is normalised, a partial one kept as is."""
+SECTIONS = {"petitioner": Petitioner, "status": Status, "facts": DeclarationFacts}
+
+
+def _parse(raw: bytes, as_of: date) -> tuple[dict | None, list[str]]:
+    """A profile file (YAML or JSON) -> (draft, the parts that could not be read).
+
+    The interview keeps a part only once it is valid, so a file it wrote is whole part by part even
+    when unfinished (no case yet). Each part is checked on its own; a part that fails is left out
+    and named, so the person answers it again instead of meeting a broken page.
+    """
     try:
         data = yaml.safe_load(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError):
-        return None
-    if not isinstance(data, dict) or not set(data) <= set(TOP_KEYS) or not data:
-        return None
-    try:
-        profile = parse_profile(data, as_of, source="upload")
-    except ProfileError:
-        draft = empty_draft()
-        for key in TOP_KEYS:
-            if isinstance(data.get(key), type(draft[key])):
-                draft[key] = data[key]
-        return _as_text(draft)
-    return profile.model_dump(mode="json")
-
-
-def _as_text(value):
-    """Dates read from YAML become ISO strings, as the forms keep them."""
-    if isinstance(value, dict):
-        return {k: _as_text(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_text(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
+        return None, []
+    if not isinstance(data, dict) or not data or not set(data) <= set(TOP_KEYS):
+        return None, []
+    draft, dropped = empty_draft(), []
+    for key, model in SECTIONS.items():
+        if key in data:
+            try:
+                draft[key] = model.model_validate(data[key], context={"as_of": as_of}).model_dump(mode="json")
+            except ValidationError:
+                dropped.append(key)
+    cases = data.get("cases") or []
+    for case in cases if isinstance(cases, list) else [cases]:
+        try:
+            draft["cases"].append(Case.model_validate(case, context={"as_of": as_of}).model_dump(mode="json"))
+        except ValidationError:
+            dropped.append("cases")
+    if dropped and draft == empty_draft():
+        return None, []
+    return draft, dropped
 
 
 def _clean(value):

@@ -10,13 +10,15 @@ from assembler.web.summary import case_summary, shown_date
 from assembler.web.unknowns import unknowns
 
 router = APIRouter()
+STEP_OF = {"petitioner": "about", "cases": "cases", "status": "now", "facts": "story"}
 
 
 @router.get("/review")
 async def review_page(request: Request):
     page = Page(request)
     profile, gaps = build(page.session, page.today, page.t)
-    return page.render("review.html", problems=[], gaps=gaps, draft=page.draft,
+    dropped, page.session.dropped = page.session.dropped, []
+    return page.render("review.html", dropped=[page.t(f"nav.{STEP_OF[d]}") for d in dropped], problems=[], gaps=gaps, draft=page.draft,
                        cases=[case_summary(c, page.t) for c in page.draft.get("cases") or []],
                        unknowns=unknowns(profile, page.t) if profile else [], ready=profile is not None,
                        birth=shown_date((page.draft.get("petitioner") or {}).get("date_of_birth"), page.t))
