@@ -81,15 +81,17 @@ def _manifest(packet: Packet, formset: FormSet, bundled, backend: str, flatten: 
     documents = {d.file_name: d for d in formset.documents}
     entries = []
     for name, data in packet.files.items():
+        if name == "packet.pdf":
+            continue
+        entry = {"file": name, "sha256": _sha(data), "bytes": len(data)}
         doc = documents.get(name)
-        entry = {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
         if doc is not None:
-            entry |= {"form": doc.form_id, "revision": doc.revision, "case_number": doc.case_number,
+            entry |= {"kind": "form", "form": doc.form_id, "revision": doc.revision, "case_number": doc.case_number,
                       "remedies": doc.remedies, "source": doc.source, "source_sha256": doc.source_sha256}
         else:
-            entry |= bundled.kinds.get(name, {})
+            entry |= {"kind": "other", "form": None} | bundled.kinds.get(name, {})
         entries.append(entry)
-    return {
+    manifest = {
         "tool": f"ca-relief {__version__}",
         "petitioner": packet.petitioner,
         "as_of": packet.as_of.isoformat(),
@@ -97,7 +99,8 @@ def _manifest(packet: Packet, formset: FormSet, bundled, backend: str, flatten: 
         "flattened": flatten,
         "duplex": duplex,
         "remedies": [{"case_number": c.case_number, "county": c.county,
-                      "remedies": [{"remedy": d.remedy, "status": d.status.value, "eligible_now": d.eligible_now}
+                      "remedies": [{"remedy": d.remedy, "status": d.status.value, "eligible_now": d.eligible_now,
+                                    "eligible_on": d.eligible_on.isoformat() if d.eligible_on else None}
                                    for d in c.remedies]} for c in packet.assessment.cases],
         "recommended_order": packet.assessment.recommended_order,
         "documents": entries,
@@ -105,3 +108,11 @@ def _manifest(packet: Packet, formset: FormSet, bundled, backend: str, flatten: 
         "not_produced": formset.not_produced,
         "notes": formset.notes,
     }
+    if packet.pdf is not None:
+        manifest["packet"] = {"file": "packet.pdf", "sha256": _sha(packet.pdf),
+                              "pages": bundled.kinds["packet.pdf"]["pages"]}
+    return manifest
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

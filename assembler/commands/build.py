@@ -1,32 +1,24 @@
-"""`relief build PROFILE -o OUTDIR --forms official`: the filled court forms, a packet and a manifest.
+"""`relief build PROFILE -o OUTDIR`: everything a person needs to file, in one folder.
 
-Writes, for each case with a CR-180 remedy: `CR-180_<case>.pdf`, `CR-181_<case>.pdf` and their
-attachments (`…_MC-025_att1.pdf`, `…_MC-031_1.pdf`), then `packet.pdf` (every document, flattened,
-in filing order, with bookmarks) and `manifest.json` (each document's form, revision, the blank's
-path and sha256, and the sha256 of the file written). Every file is written atomically, mode 0600.
+Writes `packet.pdf` (cover sheet, filing instructions, then each case's papers in filing order,
+bookmarked and page-numbered), the same documents as separate PDFs, and `manifest.json` (each
+document's form and revision, the blank's source and sha256, the remedies, and the sha256 of every
+file written). Forms are our own renditions by default (offline, nothing to download) or the
+Judicial Council's PDFs with `--forms official`. Every file is written atomically, mode 0600.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from datetime import date
 from pathlib import Path
 
 import typer
 
 from assembler.commands.common import fail, parse_as_of, read_profile
-from assembler.files import write_private
-from assembler.formset import Document, FormSet, build_forms
-from assembler.merge import concatenate
 from assembler.official.appearance import NotPrintable
-from assembler.official.backend import OfficialBackend
 from assembler.official.fingerprint import FormRefused
-from assembler.official.store import FormsNotFound, forms_dir
+from assembler.official.store import FormsNotFound
 from assembler.overflow import DoesNotFit
-from rules.engine import assess
-
-BACKENDS = ("official",)
+from assembler.pipeline import BACKENDS, Packet, assemble, write_packet
 
 
 def register(app: typer.Typer) -> None:
@@ -36,57 +28,40 @@ def register(app: typer.Typer) -> None:
 def build_command(
     profile: Path = typer.Argument(..., exists=True, dir_okay=False, help="Case profile (YAML or JSON)"),
     out: Path = typer.Option(..., "-o", "--out", help="Folder to write the papers into"),
-    forms: str = typer.Option("official", "--forms", help="Which forms to fill: official (the Judicial Council's PDFs)"),
+    forms: str = typer.Option("rendition", "--forms",
+                              help="rendition (drawn by this tool, offline) or official (the Judicial Council's PDFs)"),
     forms_dir_option: Path = typer.Option(None, "--forms-dir", help="Folder holding the official PDFs"),
+    lang: str = typer.Option(None, "--lang", help="Language of the cover sheet and instructions: en or es "
+                             "(default: the profile's preferred language)"),
     flatten: bool = typer.Option(False, "--flatten", help="Print-only copies: values drawn into the page, no fields"),
+    duplex: bool = typer.Option(False, "--duplex", help="Start each document on a front page for two-sided printing"),
     as_of: str = typer.Option(None, "--as-of", help="Decide and date the papers as of YYYY-MM-DD; default today"),
 ) -> None:
-    """Fill the court's forms for every case that has a petition to file."""
+    """Decide, fill the forms and bundle a print-ready packet for every case with a petition to file."""
     if forms not in BACKENDS:
         fail(f"--forms {forms}: not available; fix: use one of {', '.join(BACKENDS)}")
+    if lang not in (None, "en", "es"):
+        fail(f"--lang {lang}: not available; fix: use en or es")
     day = parse_as_of(as_of)
     person = read_profile(profile, day)
-    folder, _ = forms_dir(forms_dir_option)
-    backend = OfficialBackend(folder)
     try:
-        result = build_forms(person, assess(person, day), backend, signed_on=day, flatten=flatten)
-        packet = _packet(result, backend, flatten)
+        packet = assemble(person, day, forms=forms, forms_dir=forms_dir_option, lang=lang,
+                          flatten=flatten, duplex=duplex)
     except (FormRefused, FormsNotFound, DoesNotFit, NotPrintable) as exc:
         fail(str(exc))
-    _write(out, result, packet, day, flatten, person.petitioner.legal_name)
+    write_packet(packet, out)
+    _report(packet, out)
 
 
-def _packet(result: FormSet, backend: OfficialBackend, flatten: bool) -> bytes | None:
-    if not result.documents:
-        return None
-    parts = [(d.title, d.data if flatten else _flat_copy(d, backend)) for d in result.documents]
-    return concatenate(parts)
-
-
-def _flat_copy(doc: Document, backend: OfficialBackend) -> bytes:
-    """The packet is for printing: the same values, filled again flattened (a few ms each)."""
-    return backend.fill(doc.form_id, doc.values, flatten=True).data
-
-
-def _write(out: Path, result: FormSet, packet: bytes | None, day: date, flatten: bool, name: str) -> None:
-    entries = []
-    for doc in result.documents:
-        write_private(out / doc.file_name, doc.data)
-        entries.append({"file": doc.file_name, "form": doc.form_id, "revision": doc.revision,
-                        "case_number": doc.case_number, "remedies": doc.remedies, "source": doc.source,
-                        "source_sha256": doc.source_sha256, "sha256": _sha(doc.data)})
-    manifest = {"petitioner": name, "as_of": day.isoformat(), "forms": "official", "flattened": flatten,
-                "documents": entries, "not_produced": result.not_produced, "notes": result.notes}
-    if packet is not None:
-        write_private(out / "packet.pdf", packet)
-        manifest["packet"] = {"file": "packet.pdf", "sha256": _sha(packet)}
-    write_private(out / "manifest.json", (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
-    typer.echo(f"wrote {len(entries)} document(s){' and packet.pdf' if packet else ''} to {out}")
-    for note in result.notes:
+def _report(packet: Packet, out: Path) -> None:
+    forms = [d for d in packet.manifest["documents"] if d["form"]]
+    if packet.pdf is None:
+        typer.echo("nothing to file now: see `relief assess` for when and why")
+    else:
+        pages = packet.manifest["packet"]["pages"]
+        typer.echo(f"wrote packet.pdf ({pages} pages) and {len(forms)} form(s) to {out}")
+        typer.echo("start with the cover sheet (page 1): it says what to sign, what to fill in, and where to file")
+    for blank in packet.blanks:
+        typer.echo(f"to fill in by hand: {blank}")
+    for note in packet.manifest["notes"]:
         typer.echo(f"note: {note}")
-    if not entries:
-        typer.echo("nothing to file on CR-180 now: see `relief assess` for when and why")
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
