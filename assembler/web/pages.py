@@ -15,7 +15,7 @@ from assembler.web.fields import posted
 from assembler.web.i18n import LANGS, Translator
 from assembler.web.sessions import COOKIE, Session
 
-STEPS = ("about", "cases", "now", "story", "review")
+STEPS = ("about", "cases", "now", "story", "review", "results")
 
 
 class CsrfRejected(Exception):
