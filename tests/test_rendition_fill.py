@@ -222,3 +222,27 @@ def test_forms_list_shows_the_renditions():
     for form_id in FORMS:
         assert f"{form_id}  " in result.output
     assert "rendition" in result.output
+
+
+def test_relief_build_uses_the_renditions_by_default_with_no_official_pdfs(tmp_path, monkeypatch):
+    """A fresh machine: no ../shared, no forms folder; the arrest-sealing example still gets its
+    CR-409 and CR-410, drawn by us."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from assembler.cli import app
+
+    monkeypatch.setenv("CA_RELIEF_SHARED", str(tmp_path / "absent"))
+    monkeypatch.setenv("CA_RELIEF_FORMS_DIR", str(tmp_path / "absent"))
+    example = Path(__file__).resolve().parents[1] / "examples" / "arrest-sealing.yaml"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(example), "-o", str(out), "--as-of", "2026-11-01"])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["forms"] == "rendition"
+    forms = {d["form"]: d for d in manifest["documents"] if d.get("form")}
+    assert {"CR-409", "CR-410"} <= set(forms)
+    petition = reader((out / "CR-409_case1.pdf").read_bytes()).get_fields()
+    assert petition["item3.h.of_right"]["/V"] not in (None, "/Off")
+    assert petition["item3.c.agency"]["/V"] == "Oakland Police Department"

@@ -6,7 +6,7 @@ from assembler.rendition.spec import available_forms, load_spec
 
 
 def listing() -> list[str]:
-    lines = ["renditions (drawn by ca-relief; no download needed, always available):"]
+    lines = ["renditions (drawn by ca-relief; no download needed; the default for `relief build`):"]
     for form_id in available_forms():
         spec = load_spec(form_id)
         lines.append(f"  {form_id}  {spec.revision}  ok  rendition  "
