@@ -192,7 +192,7 @@ def _sheet(profile: Profile, assessment: Assessment, parts: list[Part], formset:
     signatures = [(p.first_page + p.pages - 1, f"{p.title} — {actions[p.kind]}")
                   for p in parts if p.kind in SIGNED_BY_PETITIONER]
     return CoverSheet(petitioner=profile.petitioner.legal_name, entries=entries, signatures=signatures,
-                      blanks=_blanks(parts, formset), courts=_courts(profile, formset),
+                      blanks=_blanks(parts, formset), courts=_courts(profile, formset, lang),
                       later=_later(assessment, formset, lang))
 
 
@@ -205,10 +205,12 @@ def _blanks(parts: list[Part], formset: FormSet) -> list[tuple[int, str]]:
     return found
 
 
-def _courts(profile: Profile, formset: FormSet) -> list[Court]:
+def _courts(profile: Profile, formset: FormSet, lang: str) -> list[Court]:
+    from assembler.cover import WORDS
     courts = []
     for county in _counties(profile, formset):
-        data = county_profile(county).court
+        record = county_profile(county)
+        data = record.court
         address = data.filing_address.value.one_line() if data.filing_address.value else None
         cases = [c for c in profile.cases if c.county == county]
         labels = [_label_of(c, profile) for c in cases]
@@ -221,9 +223,12 @@ def _courts(profile: Profile, formset: FormSet) -> list[Court]:
                 if line not in serve:
                     serve.append(line)
         name = data.courthouse.value or data.name.value or f"Superior Court, {county} County"
+        notes = [] if data.filing_address.verified or not address else [WORDS[lang]["unconfirmed"]]
+        if record.practice.copies.value:
+            notes.append(WORDS[lang]["local_copies"].format(n=record.practice.copies.value))
         courts.append(Court(name=f"{name} ({county} County)", address=address,
                             how_to_find=None if address else "Call the court clerk or check the court's website.",
-                            cases=labels, serve=serve))
+                            cases=labels, serve=serve, notes=notes))
     return courts
 
 

@@ -34,6 +34,7 @@ class Court:
     how_to_find: str | None
     cases: list[str]
     serve: list[str]  # "District Attorney of X County — 123 Main St …" or with "(address: find it)"
+    notes: list[str] = field(default_factory=list)  # check before you go, local copies …
 
 
 @dataclass
@@ -69,6 +70,9 @@ WORDS = {
         "file_at": "File at", "serve": "Mail copies to", "cases": "Cases",
         "unknown_address": "Address not known to us.",
         "later": "6. Not in this packet",
+        "unconfirmed": "We could not confirm this address with two sources: call the court clerk or check the "
+                       "court's website before you go.",
+        "local_copies": "This court asks for {n} copies.",
         "page": "p.",
         "footer": "Cover sheet — not filed with the court",
     },
@@ -93,6 +97,9 @@ WORDS = {
         "file_at": "Presente en", "serve": "Envíe copias a", "cases": "Casos",
         "unknown_address": "No conocemos la dirección.",
         "later": "6. Lo que no está en este paquete",
+        "unconfirmed": "No pudimos confirmar esta dirección con dos fuentes: llame a la secretaría de la corte o "
+                       "revise su sitio web antes de ir.",
+        "local_copies": "Esta corte pide {n} copias.",
         "page": "pág.",
         "footer": "Hoja de portada — no se presenta en la corte",
     },
@@ -155,6 +162,7 @@ def _court(c: Court, w: dict) -> list:
     address = _esc(c.address) if c.address else f"{w['unknown_address']} {_esc(c.how_to_find or '')}"
     lines = [Paragraph(f"<b>{w['file_at']}:</b> {_esc(c.name)} — {address}", _S["p"]),
              Paragraph(f"<b>{w['cases']}:</b> {_esc(', '.join(c.cases))}", _S["p"])]
+    lines += [Paragraph(_esc(note), _S["check"], bulletText="!") for note in c.notes]
     lines += [Paragraph(f"<b>{w['serve']}:</b> {_esc(s)}", _S["check"], bulletText="•") for s in c.serve]
     return lines + [Spacer(1, 4)]
 
