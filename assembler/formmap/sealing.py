@@ -1,21 +1,16 @@
 """What CR-409 and CR-410 share: one arrest, described from the profile's arrest facts.
 
 One petition per arrest (Pen. Code, § 851.91(b)(1)): a case in the profile is one arrest. Charges
-are named the way the form's own example does ("Penal Code section 242"), with the description when
-the profile gives one. Nothing unknown is invented: a missing fact leaves its field empty.
+are named the way the form's own example does ("Penal Code section 242"), with the code names CR-180
+uses and the description when the profile gives one. Nothing unknown is invented: a missing fact leaves its field empty.
 """
 
 from __future__ import annotations
 
+from assembler.formmap.common import CODE_NAMES
 from assembler.formmap.values import CourtInfo
 from assembler.profile import Address, Case, Count, Disposition
 
-CODE_NAMES = {
-    "PC": "Penal Code", "VC": "Vehicle Code", "HS": "Health and Safety Code",
-    "BP": "Business and Professions Code", "WI": "Welfare and Institutions Code",
-    "FG": "Fish and Game Code", "GC": "Government Code", "EC": "Education Code",
-    "PRC": "Public Resources Code",
-}
 OUTCOMES = {
     Disposition.dismissed: "dismissed", Disposition.acquitted: "acquitted",
     Disposition.diversion_completed: "dismissed after diversion", Disposition.never_filed: "not filed",
@@ -25,7 +20,7 @@ OUTCOMES = {
 
 def charge(count: Count) -> str:
     """'Penal Code section 242 (battery)'."""
-    code = CODE_NAMES.get(count.code, f"{count.code} Code")
+    code = f"{CODE_NAMES.get(count.code, count.code)} Code"
     what = f" ({count.description})" if count.description else ""
     return f"{code} section {count.section}{what}"
 

@@ -16,7 +16,7 @@ from assembler.overflow import FLOOR_PT, LEADING, fit
 from assembler.rendition import fonts
 from assembler.rendition.boxes import PAD, text_box
 from assembler.rendition.spec import PAGE_HEIGHT, Field, FormSpec
-from assembler.rendition.widgets import Widgets
+from assembler.rendition.widgets import CROSS_WEIGHT, Widgets, cross_lines
 
 Value = str | bool | None
 
@@ -78,14 +78,13 @@ def draw_values(canvas: Canvas, fields: list[Field], values: Mapping[str, Value]
 
 
 def _cross(canvas: Canvas, field: Field) -> None:
-    m = min(field.width, field.height) * 0.18
-    x0, x1 = field.x0 + m, field.x1 - m
-    top, bottom = PAGE_HEIGHT - field.y0 - m, PAGE_HEIGHT - field.y1 + m
+    """The same cross a checked field shows (widgets.cross_lines), drawn into the page."""
+    bottom = PAGE_HEIGHT - field.y1
     canvas.saveState()
-    canvas.setLineWidth(1.1)
+    canvas.setLineWidth(CROSS_WEIGHT)
     canvas.setLineCap(1)
-    canvas.line(x0, bottom, x1, top)
-    canvas.line(x0, top, x1, bottom)
+    for x0, y0, x1, y1 in cross_lines(field.width, field.height):
+        canvas.line(field.x0 + x0, bottom + y0, field.x0 + x1, bottom + y1)
     canvas.restoreState()
 
 

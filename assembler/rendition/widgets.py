@@ -78,7 +78,15 @@ class Widgets:
         parent["Kids"].sequence.append(form.getRef(annotation))
 
 
-def _cross(width: float, height: float) -> str:
+CROSS_WEIGHT = 1.1  # points
+
+
+def cross_lines(width: float, height: float) -> list[tuple[float, float, float, float]]:
+    """The two strokes of a checked box, inside a box of this size (origin bottom-left)."""
     m = min(width, height) * 0.18
-    return (f"q 0 G 1.1 w 1 J {m:.2f} {m:.2f} m {width - m:.2f} {height - m:.2f} l S "
-            f"{m:.2f} {height - m:.2f} m {width - m:.2f} {m:.2f} l S Q")
+    return [(m, m, width - m, height - m), (m, height - m, width - m, m)]
+
+
+def _cross(width: float, height: float) -> str:
+    strokes = " ".join(f"{x0:.2f} {y0:.2f} m {x1:.2f} {y1:.2f} l S" for x0, y0, x1, y1 in cross_lines(width, height))
+    return f"q 0 G {CROSS_WEIGHT} w 1 J {strokes} Q"
