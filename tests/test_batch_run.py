@@ -65,7 +65,8 @@ def assert_complete(folder: Path) -> dict:
         if name.endswith(".pdf"):
             assert len(PdfReader(folder / name).pages) >= 1
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    assert {d["file"] for d in manifest["documents"]} | {"manifest.json"} == set(record["files"])
+    listed = {d["file"] for d in manifest["documents"]} | {manifest.get("packet", {}).get("file"), "manifest.json"}
+    assert set(record["files"]) == listed - {None}
     assert (folder.stat().st_mode & 0o777) == 0o700
     return record
 
@@ -92,6 +93,8 @@ def test_fifty_clients_three_broken_rows_give_47_packets_and_3_error_rows(tmp_pa
     assert run.returncode == 1, run.stderr
     table_rows = results(out)
     assert len(table_rows) == 50
+    accounted = sorted(int(n) for row in table_rows.values() for n in row["rows"].split())
+    assert accounted == list(range(2, len(rows) + 1))  # every input row, once (the header is row 1)
     errors = {cid: row for cid, row in table_rows.items() if row["status"] == "error"}
     assert set(errors) == set(broken)
     for cid, (column, _) in broken.items():
