@@ -95,6 +95,9 @@ class Status(_Model):
         default=False, description="True when the person does not know whether a charge is pending"
     )
     supervision: list[Supervision] = Field(default_factory=list)
+    supervision_unknown: bool = Field(
+        default=False, description="True when the person does not know whether they are under supervision"
+    )
     serving_sentence: bool | None = False
     registrant_290: bool | None = False
     super_strike_prior: bool | None = Field(
@@ -124,6 +127,7 @@ class Disposition(str, Enum):
     dej_completed = "dej_completed"
     conviction_vacated = "conviction_vacated"  # reversed on appeal, remedies exhausted
     pending = "pending"
+    unknown = "unknown"  # the person does not know how the charge ended: needs_review, never a guess
 
     @property
     def is_conviction(self) -> bool:
@@ -178,7 +182,7 @@ class ProbationOutcome(str, Enum):
 
 
 class Probation(_Model):
-    kind: Literal["summary", "formal"] = "summary"
+    kind: Literal["summary", "formal"] | None = Field(default="summary", description="None: not known")
     suspension: Literal["imposition", "execution"] | None = Field(
         default="imposition",
         description="Imposition of sentence suspended (ISS) or execution of a prison term suspended (ESS)",

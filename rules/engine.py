@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Profile
+from assembler.profile import Case, Disposition, Profile
 from rules import (automatic, certificate, early_termination, pc17b, pc17d2, pc851_8, pc851_91, pc1203_4,
                    pc1203_4a, pc1203_4b, pc1203_41, pc1203_42, pc1203_43, pc1203_49, prop47, prop64,
                    registration, trafficking)
-from rules.decision import Assessment, Builder, CaseResult, Decision, Notice, Status, pc
+from rules.decision import Assessment, Builder, CaseResult, Decision, Notice, Reason, Status, pc
 from rules.effects import add_effects
 from rules.facts import convicted, has_conviction, unknown_offenses
 
@@ -54,7 +54,22 @@ def _decisions(profile: Profile, case: Case, as_of: date) -> list[Decision]:
     decisions = [m.decide(profile, case, as_of) for m in rules]
     if not decisions:
         decisions.append(_nothing_found(case, as_of))
+    if has_conviction(case):
+        decisions = _unknown_outcomes(case, decisions)
     return sorted(decisions, key=lambda d: ORDER.index(d.remedy))
+
+
+def _unknown_outcomes(case: Case, decisions: list[Decision]) -> list[Decision]:
+    """A count whose outcome the person does not know: every answer for the case waits on it."""
+    unknown = [c.label for c in case.counts if c.disposition is Disposition.unknown]
+    if not unknown:
+        return decisions
+    reason = Reason.of(f"Needs review: how did {', '.join(unknown)} end (convicted, dismissed, acquitted)? "
+                       "Your RAP sheet from the California DOJ or the court docket shows it.", pc("1203.4", "(a)(1)"))
+    open_statuses = (Status.mandatory, Status.discretionary)
+    return [d.model_copy(update={"reasons": [*d.reasons, reason],
+                                 "status": Status.needs_review if d.status in open_statuses else d.status})
+            for d in decisions]
 
 
 def _conviction_rules(profile: Profile, case: Case, as_of: date) -> list:

@@ -29,6 +29,10 @@ def apply_dismissal_gates(b: Builder, profile: Profile, case: Case, as_of: date,
                  "dismissal. Your RAP sheet from the California DOJ shows open cases.", cite)
     for sup in current_supervision(profile, as_of):
         _supervision_block(b, sup, case, cite)
+    if status.supervision_unknown:
+        b.review("Are you on probation, parole or other supervision in any case right now? Supervision "
+                 "anywhere blocks a dismissal until it ends; your probation or parole officer, or the court "
+                 "clerk, can tell you.", cite)
     if status.serving_sentence:
         b.block("SERVING_SENTENCE", "You are serving a sentence now. A dismissal can be granted only "
                 "after every sentence is served.", cite, temporary=True)

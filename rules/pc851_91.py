@@ -46,7 +46,11 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
 
 def _offense(b: Builder, case: Case, c: CountFacts, as_of: date) -> None:
     d = c.count.disposition
-    if d is Disposition.pending:
+    if d is Disposition.unknown:
+        b.review(f"How did {c.label} end: was it never filed, dismissed, or did it end in a conviction or "
+                 "acquittal? Your RAP sheet from the California DOJ or the court docket shows it.",
+                 pc("851.91", "(a)(1)"))
+    elif d is Disposition.pending:
         b.block("SOL_OPEN", f"{c.label} is still pending in court.", pc("851.91", "(a)(2)(A)"), temporary=True)
     elif d in _CLOSED:
         what = "acquitted" if d is Disposition.acquitted else "completed diversion and the charge was dismissed"

@@ -24,7 +24,7 @@ def counts(draw, convicted: bool):
     level = draw(st.sampled_from(["felony", "misdemeanor", "infraction"]))
     disposition = draw(st.sampled_from(["convicted_plea", "convicted_verdict"] if convicted else
                                        ["dismissed", "acquitted", "never_filed", "diversion_completed",
-                                        "dej_completed", "pending", "conviction_vacated"]))
+                                        "dej_completed", "pending", "conviction_vacated", "unknown"]))
     return {"code": code, "section": section, "level_charged": level,
             "level_convicted": level if convicted else None, "disposition": disposition,
             "may_be_refiled": draw(maybe), "reduced_under_17b": draw(st.booleans()),
@@ -76,7 +76,7 @@ def cases(draw):
 def profiles(draw):
     data = {"petitioner": {"legal_name": "Property Test"},
             "status": {"serving_sentence": draw(maybe), "registrant_290": draw(maybe),
-                       "super_strike_prior": draw(maybe), "pending_charges_unknown": draw(st.booleans()),
+                       "super_strike_prior": draw(maybe), "pending_charges_unknown": draw(st.booleans()), "supervision_unknown": draw(st.booleans()),
                        "pending_charges": draw(st.lists(st.just({"description": "x"}), max_size=1))},
             "cases": draw(st.lists(cases(), min_size=1, max_size=3))}
     return Profile.model_validate(data, context={"as_of": AS_OF})

@@ -118,3 +118,22 @@ def test_every_reason_cites_a_statute():
             assert d.reasons
             assert all(r.cite.startswith(("Pen. Code", "Health & Saf. Code", "Veh. Code", "8 U.S.C."))
                        for r in d.reasons)
+
+
+def test_unknown_outcome_of_a_count_is_needs_review_never_a_guess():
+    """§ 851.91(a)(1): eligibility turns on how every charge ended; "I don't know" → needs_review."""
+    unknown = count("484", disposition="unknown") | {"level_convicted": None}
+    d = decide("851.91", arrest(unknown))
+    assert d.status == "needs_review"
+    assert any("How did PC 484 end" in r.text for r in d.reasons)
+    mixed = conviction(count("484"), count("459.5", disposition="unknown") | {"level_convicted": None})
+    dismissal = decide("1203.4", mixed)
+    assert dismissal.status == "needs_review"
+    assert any("RAP sheet" in r.text for r in dismissal.reasons)
+
+
+def test_unknown_supervision_is_asked_not_assumed():
+    """§ 1203.4(a)(1): supervision in any case blocks a dismissal, so not knowing is a question."""
+    d = decide("1203.4", conviction(), supervision_unknown=True)
+    assert d.status == "needs_review"
+    assert any("supervision in any case" in r.text for r in d.reasons)

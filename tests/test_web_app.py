@@ -402,3 +402,34 @@ def test_a_strange_case_form_never_breaks_the_page(app, form):
     response = visitor.post("/cases/new", form)
     assert response.status_code in (200, 303, 422)
     assert "Case 1" in response.text or response.status_code == 303
+
+
+def test_i_dont_know_how_a_charge_ended_or_about_supervision_is_an_answer():
+    """Issue 7: "I don't know" is always an answer and leads to needs_review, never a dead end."""
+    from assembler.web.steps import case_form, now
+    from assembler.web import fields as F
+
+    count = case_form.count_fields(0)
+    data, errors = F.read({"counts.0.code": "PC", "counts.0.section": "484",
+                           "counts.0.disposition": F.DONT_KNOW}, count)
+    assert not errors and data["counts"][0]["disposition"] == "unknown"
+    status, errors = now.from_form({"supervision_kind": F.DONT_KNOW, "pending_given": "no",
+                                    "serving_sentence": "no", "registrant_290": "no", "super_strike_prior": "no"})
+    assert not errors and status["supervision_unknown"] is True and "supervision" not in status
+    assert now.to_values(status, set())["supervision_kind"] == F.DONT_KNOW
+
+
+def test_review_lists_unknown_outcome_and_supervision_with_where_to_look():
+    from assembler.load import parse_profile
+    from assembler.web.i18n import Translator
+    from assembler.web.unknowns import unknowns
+    from datetime import date
+
+    profile = parse_profile({"petitioner": {"legal_name": "A B"},
+                             "status": {"supervision_unknown": True},
+                             "cases": [{"county": "Alameda", "arrest": {"date": "2022-01-01", "offenses": [
+                                 {"code": "PC", "section": "484", "disposition": "unknown"}]}}]}, date(2026, 11, 1))
+    found = unknowns(profile, Translator("en"))
+    whats = [u.what for u in found]
+    assert "You don't know how a charge ended." in whats
+    assert "You don't know if you are on probation, parole or other supervision." in whats

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assembler.profile import Profile, ProbationOutcome
+from assembler.profile import Disposition, Profile, ProbationOutcome
 from assembler.web.i18n import Translator
 from rules.offenses import lookup
 
@@ -32,6 +32,8 @@ def unknowns(profile: Profile, t: Translator) -> list[Unknown]:
                         ("serving_sentence", status.serving_sentence), ("registrant_290", status.registrant_290)):
         if value is None:
             add(t("nav.now"), "/now", name, "rap_sheet")
+    if status.supervision_unknown:
+        add(t("nav.now"), "/now", "supervision", "probation")
     for i, case in enumerate(profile.cases):
         where, url = t("case.title_n", n=i + 1), f"/cases/{i}"
         convicted = bool(case.convicted_counts)
@@ -40,6 +42,8 @@ def unknowns(profile: Profile, t: Translator) -> list[Unknown]:
         if convicted and case.conviction_date is None:
             add(where, url, "conviction_date", "rap_sheet")
         counts = case.counts + (case.arrest.offenses if case.arrest else [])
+        if any(c.disposition is Disposition.unknown for c in counts):
+            add(where, url, "disposition", "rap_sheet")
         if any(lookup(c.code, c.section) is None for c in counts):
             add(where, url, "charge", "rap_sheet")
         if any(c.level_convicted is None for c in case.convicted_counts):

@@ -33,7 +33,7 @@ CASE_FIELDS: list[F.Field] = [
 SENTENCE_FIELDS: list[F.Field] = [
     F.YesNo("sentence_given"),
     F.YesNo("probation_given"),
-    F.Choice("sentence.probation.kind", options=("summary", "formal"), dont_know=False),
+    F.Choice("sentence.probation.kind", options=("summary", "formal")),
     F.Number("sentence.probation.length_months", high=600),
     F.Date("sentence.probation.start"),
     F.Date("sentence.probation.scheduled_end"),
@@ -65,7 +65,7 @@ UI_ONLY = ("sentence_given", "probation_given", "custody", "custody_release", "c
 def count_fields(i: int) -> list[F.Field]:
     p = f"counts.{i}."
     return [F.Text(p + "code", max_len=10), F.Text(p + "section", max_len=40), F.Text(p + "description", max_len=200),
-            F.Choice(p + "disposition", options=DISPOSITIONS, dont_know=False, required=True),
+            F.Choice(p + "disposition", options=DISPOSITIONS, dk_value="unknown", required=True),
             F.Choice(p + "level_charged", options=LEVELS, words="level"),
             F.Choice(p + "level_convicted", options=LEVELS, words="level")]
 

@@ -18,7 +18,7 @@ FIELDS: list[F.Field] = [
     F.Text("pending_charges.0.description", max_len=300),
     F.Text("pending_charges.0.case_number", max_len=40),
     F.Text("pending_charges.0.court", max_len=100),
-    F.Choice("supervision_kind", options=SUPERVISION, dont_know=False),
+    F.Choice("supervision_kind", options=SUPERVISION, dk_value="unknown"),
     F.Text("supervision.0.case_number", max_len=40),
     F.Text("supervision.0.county", max_len=60),
     F.Date("supervision.0.ends_on"),
@@ -53,7 +53,8 @@ def from_form(form: dict) -> tuple[dict, dict[str, str]]:
     else:
         data["pending_charges"] = [c for c in data.get("pending_charges", []) if c] or [{}]
     kind = data.pop("supervision_kind", None)
-    if kind in (None, "none"):
+    data["supervision_unknown"] = kind == "unknown"
+    if kind in (None, "none", "unknown"):
         data.pop("supervision", None)
     else:
         first = (data.get("supervision") or [{}])[0] or {}
@@ -70,6 +71,8 @@ def to_values(status: dict, unknown: set[str]) -> dict[str, str]:
     supervision = status.get("supervision") or []
     if supervision:
         shown["supervision_kind"] = supervision[0].get("kind")
+    elif status.get("supervision_unknown"):
+        shown["supervision_kind"] = "unknown"
     elif status:
         shown["supervision_kind"] = "none"
     values = F.flatten(shown, FIELDS, unknown)
