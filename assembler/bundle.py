@@ -260,23 +260,26 @@ def _assemble(parts: list[Part], duplex: bool) -> bytes:
         if duplex and len(writer.pages) % 2 == 1:
             writer.add_blank_page(*LETTER)
         writer.append(PdfReader(io.BytesIO(part.data)), outline_item=part.title)
-    total = len(writer.pages)
-    for number, page in enumerate(writer.pages, start=1):
-        page.merge_transformed_page(_stamp(number, total), Transformation())
+    stamps = _stamps(len(writer.pages))
+    for page, stamp in zip(writer.pages, stamps.pages):
+        page.merge_transformed_page(stamp, Transformation())
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def _stamp(number: int, total: int):
-    """A one-line overlay, "Packet page N of M", in the bottom margin outside the form's content."""
+def _stamps(total: int) -> PdfReader:
+    """One overlay page per packet page, "Packet page N of M", in the bottom margin outside the forms'
+    content (drawn in a single canvas: one font embedding, one parse)."""
     register_fonts()
     buffer = io.BytesIO()
     c = rl_canvas.Canvas(buffer, pagesize=LETTER)
-    c.setFont(FONT, 7)
-    c.drawCentredString(LETTER[0] / 2, 6, f"Packet page {number} of {total}")
+    for number in range(1, total + 1):
+        c.setFont(FONT, 7)
+        c.drawCentredString(LETTER[0] / 2, 6, f"Packet page {number} of {total}")
+        c.showPage()
     c.save()
-    return PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
+    return PdfReader(io.BytesIO(buffer.getvalue()))
 
 
 def _page_count(data: bytes) -> int:
