@@ -13,6 +13,8 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rules.lawdates import after_years
+
 
 @dataclass(frozen=True)
 class Cite:
@@ -142,6 +144,16 @@ class Builder:
         if code not in self.discretion:
             self.discretion.append(code)
         return self.why(text, cite)
+
+    def wait(self, start: date, years: int, since: str, cite: Cite | str, as_of: date) -> "Builder":
+        """A waiting period "after the lapse of" `years` from `start`: a dated not-yet, or why it is over."""
+        ready = after_years(start, years)
+        span = "one year" if years == 1 else f"{years} years"
+        if as_of < ready:
+            return self.block("WAIT_PERIOD", f"{span.capitalize()} must pass after {since} ({start.isoformat()}); "
+                              f"you can file on or after {ready.isoformat()}.", cite, until=ready)
+        verb = "has" if years == 1 else "have"
+        return self.why(f"More than {span} {verb} passed since {since} ({start.isoformat()}).", cite)
 
     def review(self, question: str, cite: Cite | str) -> "Builder":
         """The law or the facts are unclear: say what must be checked."""

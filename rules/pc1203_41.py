@@ -16,8 +16,7 @@ from assembler.profile import Case, Level, Profile
 from rules.decision import Builder, Decision, pc
 from rules.facts import any_registrable, convicted, sentenced_to_1170h_jail, sentenced_to_prison
 from rules.gates import apply_dismissal_gates
-from rules.lawdates import (PC_1203_41_ENACTED, SB731_UNCERTAIN, SB_731_PRISON_PRONG, after_years,
-                            within)
+from rules.lawdates import PC_1203_41_ENACTED, SB731_UNCERTAIN, SB_731_PRISON_PRONG, within
 
 REMEDY = "1203.41"
 FORMS = ("CR-180", "CR-181")
@@ -92,9 +91,4 @@ def _wait(b: Builder, done: date | None, years: int, what: str, question: str, a
     if done is None:
         b.review(question + f" The petition can be filed {years} year(s) after you complete {what}.", cite)
         return
-    ready = after_years(done, years)
-    if as_of < ready:
-        b.block("WAIT_PERIOD", f"{years} year(s) must pass after you completed {what} "
-                f"({done.isoformat()}); you can file on or after {ready.isoformat()}.", cite, until=ready)
-    else:
-        b.why(f"More than {years} year(s) have passed since you completed {what} ({done.isoformat()}).", cite)
+    b.wait(done, years, f"you completed {what}", cite, as_of)

@@ -16,7 +16,7 @@ from assembler.profile import Case, Level, Profile
 from rules.decision import Builder, Decision, pc
 from rules.facts import convicted, sentenced_to_prison
 from rules.gates import apply_dismissal_gates
-from rules.lawdates import PC_1203_42_ENACTED, REALIGNMENT, after_years
+from rules.lawdates import PC_1203_42_ENACTED, REALIGNMENT
 
 REMEDY = "1203.42"
 FORMS = ("CR-180", "CR-181")
@@ -78,9 +78,4 @@ def _wait(b: Builder, case: Case, as_of: date) -> None:
         b.review("When did you complete the prison sentence, including parole? The petition can be "
                  "filed two years after.", cite)
         return
-    ready = after_years(done, 2)
-    if as_of < ready:
-        b.block("WAIT_PERIOD", f"Two years must pass after you completed the sentence ({done.isoformat()}); "
-                f"you can file on or after {ready.isoformat()}.", cite, until=ready)
-    else:
-        b.why(f"More than two years have passed since you completed the sentence ({done.isoformat()}).", cite)
+    b.wait(done, 2, "you completed the sentence", cite, as_of)

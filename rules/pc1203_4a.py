@@ -17,7 +17,6 @@ from assembler.profile import Case, Level, Profile
 from rules.decision import Builder, Decision, pc
 from rules.facts import CountFacts, convicted, probation_granted, unknown_offenses
 from rules.gates import apply_dismissal_gates
-from rules.lawdates import after_years
 
 REMEDY = "1203.4a"
 FORMS = ("CR-180", "CR-181")
@@ -94,12 +93,7 @@ def _one_year(b: Builder, case: Case, as_of: date) -> None:
     if case.judgment_date is None:
         b.review("The judgment (sentencing) date is not given; the year is counted from the conviction "
                  "date. Confirm the sentencing date from the court's docket.", cite)
-    ready = after_years(judged, 1)
-    if as_of < ready:
-        b.block("WAIT_PERIOD", f"One year must pass after judgment ({judged.isoformat()}); you can file "
-                f"on or after {ready.isoformat()}.", cite, until=ready)
-    else:
-        b.why(f"More than one year has passed since judgment ({judged.isoformat()}).", cite)
+    b.wait(judged, 1, "judgment", cite, as_of)
 
 
 def _sentence_performed(b: Builder, case: Case) -> None:
