@@ -19,9 +19,9 @@ from reportlab.pdfgen import canvas as rl_canvas
 
 from assembler.backends import FormBackend
 from assembler.counties import county_profile
-from assembler.cover import Court, CoverSheet, Entry, cover_pdf
-from assembler.formset import Document, FormSet
-from assembler.instructions import render_instructions
+from assembler.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
+from assembler.formset import Document, FormSet, case_label
+from assembler.instructions import instructions_pdf, render_instructions
 from assembler.profile import Case, Profile
 from assembler.proof_of_service import ServedCase, proof_of_service_pdf
 from assembler.service import service_list
@@ -113,7 +113,6 @@ def _counties(profile: Profile, formset: FormSet) -> list[str]:
 
 
 def _instructions(profile: Profile, results: list[CaseResult], county: str, lang: str, out: Bundled) -> Part:
-    from assembler.instructions import instructions_pdf
     data = instructions_pdf(render_instructions(profile, results, county, lang), lang)
     name = f"instructions_{county.replace(' ', '-')}_{lang}.pdf"
     out.files[name] = data
@@ -156,8 +155,9 @@ def _proof_of_service(profile: Profile, case: Case, label: str, group: list[Docu
 
 
 def _label_of(case: Case, profile: Profile) -> str:
-    from assembler.formset import case_label
-    return case_label(case, profile.cases.index(case))
+    """The same label the form set gave this case (by position, so identical cases stay distinct)."""
+    index = next(i for i, c in enumerate(profile.cases) if c is case)
+    return case_label(case, index)
 
 
 # --- the cover sheet, which needs the page numbers of everything after it ---------------------
@@ -206,7 +206,6 @@ def _blanks(parts: list[Part], formset: FormSet) -> list[tuple[int, str]]:
 
 
 def _courts(profile: Profile, formset: FormSet, lang: str) -> list[Court]:
-    from assembler.cover import WORDS
     courts = []
     for county in _counties(profile, formset):
         record = county_profile(county)

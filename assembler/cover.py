@@ -7,6 +7,7 @@ in, how many copies, where to file, whom to mail copies to and by when.
 from __future__ import annotations
 
 import io
+from html import escape
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
@@ -177,4 +178,5 @@ def _footer(w: dict):
 
 
 def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Plain text into reportlab's paragraph markup."""
+    return escape(text, quote=False)

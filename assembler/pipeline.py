@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assembler import __version__
 from assembler.backends import FormBackend
+from assembler.bundle import bundle
 from assembler.files import write_private
 from assembler.formset import FormSet, build_forms
 from assembler.profile import Profile
@@ -59,7 +60,6 @@ def assemble(profile: Profile, as_of: date, *, forms: str = "rendition", forms_d
     assessment = assess(profile, as_of)
     packet = Packet(profile.petitioner.legal_name, as_of, assessment)
     formset = build_forms(profile, assessment, backend, signed_on=as_of, flatten=flatten)
-    from assembler.bundle import bundle  # the packet layout lives with the cover sheet and instructions
     bundled = bundle(profile, assessment, formset, backend, lang=lang or profile.petitioner.preferred_language,
                      duplex=duplex, flatten=flatten)
     packet.files.update(bundled.files)

@@ -9,6 +9,7 @@ available to the project, so this is our own one-page document (it says so in it
 from __future__ import annotations
 
 import io
+from html import escape
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -53,10 +54,11 @@ def proof_of_service_pdf(served: ServedCase) -> bytes:
 
 
 def _story(s: ServedCase) -> list:
-    number = s.case_number or "(none — arrest only)"
-    caption = Table([[Paragraph(f"SUPERIOR COURT OF CALIFORNIA, COUNTY OF {s.county.upper()}", _S["body"]),
+    number = escape(s.case_number or "(none — arrest only)", quote=False)
+    county, defendant = escape(s.county.upper(), quote=False), escape(s.defendant, quote=False)
+    caption = Table([[Paragraph(f"SUPERIOR COURT OF CALIFORNIA, COUNTY OF {county}", _S["body"]),
                       Paragraph(f"CASE NUMBER:<br/><b>{number}</b>", _S["body"])],
-                     [Paragraph(f"PEOPLE OF THE STATE OF CALIFORNIA v. <b>{s.defendant}</b>", _S["body"]), ""]],
+                     [Paragraph(f"PEOPLE OF THE STATE OF CALIFORNIA v. <b>{defendant}</b>", _S["body"]), ""]],
                     colWidths=[4.6 * inch, 2.25 * inch])
     caption.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black),
                                  ("LINEBEFORE", (1, 0), (1, -1), 0.8, colors.black),
@@ -70,7 +72,7 @@ def _story(s: ServedCase) -> list:
                        "or employed in the county where the mailing took place.", _S["body"]),
              Paragraph(f"2. My residence or business address is: {LINE}{LINE[:20]}", _S["body"]),
              Paragraph("3. I mailed copies of the following documents:", _S["body"])]
-    story += [Paragraph(f"[X] {title}", _S["item"]) for title in s.documents]
+    story += [Paragraph(f"[X] {escape(title, quote=False)}", _S["item"]) for title in s.documents]
     story += [Spacer(1, 4),
               Paragraph("4. I enclosed the copies in a sealed envelope for each person below, with first-class "
                         "postage fully prepaid, and deposited each envelope with the United States Postal Service, "
@@ -98,8 +100,8 @@ def _notice() -> Table:
 
 
 def _recipient(number: int, r: Recipient) -> Paragraph:
-    address = r.address or f"Address: {LINE}{LINE[:12]}"
-    return Paragraph(f"{chr(96 + number)}. <b>{r.name}</b> ({r.role})<br/>{address}", _S["item"])
+    address = escape(r.address, quote=False) if r.address else f"Address: {LINE}{LINE[:12]}"
+    return Paragraph(f"{chr(96 + number)}. <b>{escape(r.name, quote=False)}</b> ({r.role})<br/>{address}", _S["item"])
 
 
 def _signature_block() -> Table:
