@@ -72,6 +72,8 @@ class Decision(BaseModel):
     blockers: list[str] = Field(default_factory=list)
     discretion: list[str] = Field(default_factory=list)
     reasons: list[Reason] = Field(default_factory=list)
+    # Not part of the JSON contract: whether an open question is about the law itself (→ LAW_UNSETTLED).
+    law_unsettled: bool = Field(default=False, exclude=True)
 
     @property
     def actionable(self) -> bool:
@@ -119,6 +121,7 @@ class Builder:
         self.temporary: set[str] = set()  # blockers that time (or action) will lift
         self.discretion: list[str] = []
         self.questions: list[str] = []
+        self.law_unsettled = False
         self.waits: list[date] = []
         self.unknown_date = False
 
@@ -160,6 +163,11 @@ class Builder:
         self.questions.append(question)
         return self.why(f"Needs review: {question}", cite)
 
+    def unsettled(self, question: str, cite: Cite | str) -> "Builder":
+        """An open question of law (not a missing fact): needs_review, and the case gets LAW_UNSETTLED."""
+        self.law_unsettled = True
+        return self.review(question, cite)
+
     @property
     def permanently_barred(self) -> bool:
         return any(b not in self.temporary for b in self.blockers)
@@ -191,4 +199,5 @@ class Builder:
             blockers=self.blockers,
             discretion=self.discretion,
             reasons=self.reasons,
+            law_unsettled=self.law_unsettled,
         )

@@ -41,7 +41,7 @@ def assess_case(profile: Profile, case: Case, as_of: date) -> CaseResult:
     result.remedies.extend(_decisions(profile, case, as_of))
     _flags(result, profile, case, as_of)
     add_effects(result, case)
-    if any(d.status is Status.needs_review and _law_question(d) for d in result.remedies):
+    if any(d.status is Status.needs_review and d.law_unsettled for d in result.remedies):
         result.flags.append("LAW_UNSETTLED")
     return result
 
@@ -129,11 +129,6 @@ def _nothing_found(case: Case, as_of: date) -> Decision:
                  "probation, jail or prison recorded). Check the sentence on the court docket.",
                  pc("1203.4", "(a)(1)"))
     return b.finish(as_of)
-
-
-def _law_question(decision: Decision) -> bool:
-    """A needs_review that comes from unsettled law rather than a missing fact."""
-    return any("unsettled" in r.text or "sources differ" in r.text for r in decision.reasons)
 
 
 def recommended_order(results: list[CaseResult]) -> list[str]:

@@ -68,7 +68,7 @@ def _exclusions(b: Builder, counts: list[CountFacts]) -> list[CountFacts]:
                  pc("1203.4", "(b)"))
     for c in eligible:
         if c.offense and c.offense.key == "PC 261.5(d)" and c.count.reduced_under_17b:
-            b.review("Whether a felony 261.5(d) reduced under § 17(b) escapes the § 1203.4(b) "
+            b.unsettled("Whether a felony 261.5(d) reduced under § 17(b) escapes the § 1203.4(b) "
                      "exclusion is unsettled.", pc("1203.4", "(b)"))
         question = c.offense.open_question("excluded_1203_4b", "vc_12810") if c.offense else None
         if question:

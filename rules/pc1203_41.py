@@ -65,7 +65,7 @@ def _prison_prong(b: Builder, case: Case, as_of: date) -> None:
                 "state prison sentences; a certificate of rehabilitation was the route.", pc("1203.41", "(a)"))
         return
     if within(as_of, SB731_UNCERTAIN):
-        b.review("SB 731's prison prong took effect on Jan. 1 or July 1, 2023; sources differ. Check "
+        b.unsettled("SB 731's prison prong took effect on Jan. 1 or July 1, 2023; sources differ. Check "
                  "which before filing in this window.", pc("1203.41", "(a)"))
     if any_registrable(convicted(case)):
         b.block("REGISTRANT_290", "A prison conviction that requires sex-offender registration cannot be "

@@ -85,7 +85,7 @@ def _sentence(b: Builder, case: Case) -> None:
     elif case.sentence.probation.suspension == "execution":
         b.block("ESS_PRISON_SENTENCE_IMPOSED", "A prison term was imposed and its execution suspended.",
                 pc("17", "(b)(3)"), temporary=True)
-        b.review("A prison sentence was imposed and suspended. Whether § 17(b)(3) still allows a "
+        b.unsettled("A prison sentence was imposed and suspended. Whether § 17(b)(3) still allows a "
                  "reduction (People v. Wood (1998) 62 Cal.App.4th 1262) is unsettled.", pc("17", "(b)(3)"))
     elif case.sentence.probation.suspension is None:
         b.review("Was imposition of sentence suspended, or was a prison term imposed and its execution "

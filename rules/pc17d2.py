@@ -35,7 +35,7 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
               "infraction.", c.offense.cite_for("wobblette_19_8"))
     b.discretionary("STATUTE_DISCRETIONARY", "The court decides, with your consent, whether to make it "
                     "an infraction.", pc("17", "(d)(2)"))
-    b.review("Whether § 17(d)(2) allows a reduction after judgment is unsettled, and an infraction "
+    b.unsettled("Whether § 17(d)(2) allows a reduction after judgment is unsettled, and an infraction "
              "moves the dismissal from § 1203.4 to § 1203.4a. Ask the court to grant the dismissal "
              "together with the reduction, or decide whether the reduction is worth it.", pc("17", "(d)(2)"))
     return b.finish(as_of)
