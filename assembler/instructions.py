@@ -8,6 +8,7 @@ module only gathers facts. An unknown address stays unknown: the templates then 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,8 +80,10 @@ class CaseView:
         return any(d.status is Status.needs_review for d in self.now)
 
 
+@functools.cache
 def template_env() -> jinja2.Environment:
-    """The jinja2 environment for everything under templates/ (plain text, strict)."""
+    """The jinja2 environment for everything under templates/ (plain text, strict); one per process, so
+    each template is compiled once, not once per packet."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("templates", "."),
         undefined=jinja2.StrictUndefined,
