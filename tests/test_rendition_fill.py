@@ -246,3 +246,37 @@ def test_relief_build_uses_the_renditions_by_default_with_no_official_pdfs(tmp_p
     petition = reader((out / "CR-409_case1.pdf").read_bytes()).get_fields()
     assert petition["item3.h.of_right"]["/V"] not in (None, "/Off")
     assert petition["item3.c.agency"]["/V"] == "Oakland Police Department"
+
+
+def test_a_character_the_typeface_cannot_print_is_refused_naming_the_item():
+    """Never a silent box or a dropped letter in a legal name: the fill stops and says which item."""
+    with pytest.raises(FillError, match=r"caption\.defendant.*Ễ"):
+        BACKEND.fill("CR-180", {"caption.defendant": "NGUYỄN VAN AN"})
+
+
+def test_spanish_and_windows_1252_characters_print_as_written(tmp_path):
+    name = "José Peña O’Brien — Łukasz"
+    filled = BACKEND.fill("CR-180", {"caption.defendant": name})
+    assert reader(filled.data).get_fields()["caption.defendant"]["/V"] == name
+    path = tmp_path / "f.pdf"
+    path.write_bytes(filled.data)
+    assert name in pdf_text(path)
+
+
+def _editing_sizes(data: bytes, name: str) -> set[float]:
+    """The font size in /DA of the field and of each of its widgets."""
+    import pikepdf
+
+    with pikepdf.open(BytesIO(data)) as pdf:
+        field = next(f for f in pdf.Root.AcroForm.Fields if str(f.T) == name)
+        holders = [field, *field.get("/Kids", [])]
+        return {float(str(h.DA).split()[1]) for h in holders if "/DA" in h}
+
+
+def test_the_editing_font_size_is_the_size_the_value_was_printed_at():
+    """A long value shrinks to fit; a viewer that redraws the field must use that size, not the default."""
+    long_name = "Maria Guadalupe Hernandez-Villanueva de la Cruz y Santos Ochoa Ruiz"  # fits at 8 pt, not 9
+    default = load_spec("CR-180").field("caption.defendant").size
+    shrunk = _editing_sizes(BACKEND.fill("CR-180", {"caption.defendant": long_name}).data, "caption.defendant")
+    assert len(shrunk) == 1 and shrunk.pop() < default
+    assert _editing_sizes(BACKEND.fill("CR-180", {"caption.defendant": "Ana Lee"}).data, "caption.defendant") == {default}

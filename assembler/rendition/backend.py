@@ -12,7 +12,7 @@ from assembler.backends import FilledForm, TextBox, Value
 from assembler.rendition.boxes import text_box
 from assembler.rendition.fields import check_values
 from assembler.rendition.readback import read_back
-from assembler.rendition.render import render
+from assembler.rendition.fill import fill
 from assembler.rendition.spec import available_forms, load_spec
 
 SOURCE = "rendition"
@@ -38,6 +38,6 @@ class RenditionBackend:
     def fill(self, form_id: str, values: Mapping[str, Value], *, flatten: bool = False) -> FilledForm:
         spec = load_spec(form_id)
         clean = check_values(spec, values)
-        data = render(form_id, clean, flatten=flatten)
+        data = fill(spec, clean, flatten=flatten)
         read_back(spec, data, clean, flattened=flatten)
         return FilledForm(form_id, spec.revision, data, SOURCE, None)

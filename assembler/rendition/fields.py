@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from reportlab.lib.colors import black
-from reportlab.pdfgen.canvas import Canvas
-
 from assembler.overflow import FLOOR_PT, LEADING, fit
-from assembler.rendition import fonts
+from assembler.rendition.ink import InkFont
 from assembler.rendition.boxes import PAD, text_box
 from assembler.rendition.spec import PAGE_HEIGHT, Field, FormSpec
 from assembler.rendition.widgets import CROSS_WEIGHT, Widgets, cross_lines
@@ -39,6 +36,10 @@ def check_values(spec: FormSpec, values: Mapping[str, Value]) -> dict[str, Value
             clean[name] = checked(value)
         else:
             text = str(value).strip()
+            missing = InkFont.build().missing(text)
+            if missing:
+                raise FillError(f"{spec.form} item {name}: the character(s) {' '.join(missing)} cannot be printed in "
+                                "the form's typeface; fix: write it as the court's records spell it, in Latin letters")
             if fit(text, text_box(field)) is None:
                 raise FillError(
                     f"{spec.form} item {name}: the value does not fit at {FLOOR_PT:g} pt; continue it on an "
@@ -54,56 +55,41 @@ def checked(value: Value) -> bool:
     return str(value).strip().lower() in {"x", "yes", "on", "true", "1", "checked"}
 
 
-def add_fields(widgets: Widgets, fields: list[Field], values: Mapping[str, Value]) -> None:
-    """Each field as a live AcroForm field; a text value also drawn as page text in its box."""
+def add_fields(widgets: Widgets, fields: list[Field]) -> None:
+    """Each field as a live, empty AcroForm field (a blank; `fill.fill` sets the values)."""
     for field in fields:
-        value = values.get(field.name)
         if field.kind == "check":
-            widgets.check(field, bool(value))
+            widgets.check(field, False)
         else:
-            text = value if isinstance(value, str) else ""
-            widgets.text(field, text, _size(field, text))
-            if text:
-                draw_value(widgets.canvas, field, text)
+            widgets.text(field, "", field.size)
 
 
-def draw_values(canvas: Canvas, fields: list[Field], values: Mapping[str, Value]) -> None:
-    """A flattened copy: text values as page text, a checked box as a drawn cross; no fields."""
-    for field in fields:
-        value = values.get(field.name)
-        if field.kind == "check" and value:
-            _cross(canvas, field)
-        elif isinstance(value, str) and value:
-            draw_value(canvas, field, value)
-
-
-def _cross(canvas: Canvas, field: Field) -> None:
-    """The same cross a checked field shows (widgets.cross_lines), drawn into the page."""
-    bottom = PAGE_HEIGHT - field.y1
-    canvas.saveState()
-    canvas.setLineWidth(CROSS_WEIGHT)
-    canvas.setLineCap(1)
-    for x0, y0, x1, y1 in cross_lines(field.width, field.height):
-        canvas.line(field.x0 + x0, bottom + y0, field.x0 + x1, bottom + y1)
-    canvas.restoreState()
-
-
-def _size(field: Field, text: str) -> float:
+def fitted_size(field: Field, text: str) -> float:
     fitted = fit(text, text_box(field)) if text else None
     return fitted.size if fitted else field.size
 
 
-def draw_value(canvas: Canvas, field: Field, text: str) -> None:
+def value_lines(field: Field, text: str) -> list[tuple[float, float, float, str]]:
+    """Where a text value prints: (x, baseline y from the bottom, size, line) for each line."""
     fitted = fit(text, text_box(field))
     if fitted is None:  # check_values refuses these first; never draw a cut value
         raise FillError(f"{field.name}: value does not fit")
     size = fitted.size
-    canvas.setFillColor(black)
     if field.multiline:
         baseline = field.y0 + PAD + size * 0.82
     else:
         baseline = field.y0 + (field.height + size * 0.72) / 2
+    lines = []
     for line in fitted.lines:
-        canvas.setFont(fonts.REGULAR, size)
-        canvas.drawString(field.x0 + PAD, PAGE_HEIGHT - baseline, line)
+        lines.append((field.x0 + PAD, PAGE_HEIGHT - baseline, size, line))
         baseline += size * LEADING
+    return lines
+
+
+def cross_strokes(field: Field) -> str:
+    """A checked box in a flattened copy: the same cross its field shows (widgets.cross_lines), as
+    content-stream operators."""
+    bottom = PAGE_HEIGHT - field.y1
+    strokes = " ".join(f"{field.x0 + x0:.2f} {bottom + y0:.2f} m {field.x0 + x1:.2f} {bottom + y1:.2f} l S"
+                       for x0, y0, x1, y1 in cross_lines(field.width, field.height))
+    return f"q 0 G {CROSS_WEIGHT} w 1 J {strokes} Q\n"

@@ -1,27 +1,31 @@
-"""Drawing a whole rendition: every page of a spec, its fields, and the values given."""
+"""Drawing a blank rendition: every page of a spec and its empty fields (`fill.py` writes values)."""
 
 from __future__ import annotations
 
+from functools import cache
 from io import BytesIO
-from typing import Mapping
 
+import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
 from assembler.formmap.items import items
 from assembler.rendition import fonts
 from assembler.rendition.draw import draw_page
-from assembler.rendition.fields import Value, add_fields, check_values, draw_values
+from assembler.rendition.fields import add_fields
 from assembler.rendition.spec import PAGE_HEIGHT, PAGE_WIDTH, load_spec
 from assembler.rendition.widgets import Widgets
 
 
-def render(form_id: str, values: Mapping[str, Value] | None = None, *, flatten: bool = False) -> bytes:
-    """The rendition of `form_id` as PDF bytes: blank, or filled with values keyed by item name.
+def render(form_id: str) -> bytes:
+    """The blank rendition of `form_id` as PDF bytes, with its fields."""
+    return blank(form_id, editable=True)
 
-    `flatten`: a print-only copy, the values drawn into the page and no fields.
-    """
+
+@cache
+def blank(form_id: str, *, editable: bool) -> bytes:
+    """Drawn once per process: with empty fields (`editable`), or the printed page alone (the start of a
+    flattened copy)."""
     spec = load_spec(form_id)
-    clean = check_values(spec, values or {})
     fonts.register()
     buf = BytesIO()
     canvas = Canvas(buf, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1, invariant=1,
@@ -33,10 +37,18 @@ def render(form_id: str, values: Mapping[str, Value] | None = None, *, flatten: 
     widgets = Widgets(canvas, repeated, {name: item.description for name, item in items(form_id).items()})
     for page in spec.pages:
         draw_page(canvas, page)
-        if flatten:
-            draw_values(canvas, page.fields, clean)
-        else:
-            add_fields(widgets, page.fields, clean)
+        if editable:
+            add_fields(widgets, page.fields)
         canvas.showPage()
     canvas.save()
-    return buf.getvalue()
+    return compressed(buf.getvalue())
+
+
+def compressed(data: bytes) -> bytes:
+    """Every stream compressed once here (reportlab leaves the fields' appearances plain), so that
+    each fill can save without compressing anything again."""
+    with pikepdf.open(BytesIO(data)) as pdf:
+        out = BytesIO()
+        pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                 deterministic_id=True)
+    return out.getvalue()
