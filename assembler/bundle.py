@@ -13,21 +13,21 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from pypdf import PdfReader, PdfWriter, Transformation
+import pikepdf
 from reportlab.lib.pagesizes import LETTER
-from reportlab.pdfgen import canvas as rl_canvas
 
 from assembler.backends import FormBackend
 from assembler.counties import county_profile
 from assembler.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
 from assembler.formset import Document, FormSet, case_label
 from assembler.instructions import instructions_pdf, render_instructions
+from assembler.rendition.ink import InkFont, add_content, use_on
 from assembler.profile import Case, Profile
 from assembler.proof_of_service import ServedCase, proof_of_service_pdf
 from assembler.service import service_list
-from assembler.textpdf import FONT, register_fonts
 from rules.decision import Assessment, CaseResult
 
+STAMP_SIZE = 7  # points: the packet page numbers
 PETITIONS = {"CR-180": "CR-181", "CR-409": "CR-410"}  # petition → its proposed order
 SIGNED_BY_PETITIONER = {"CR-180", "CR-409", "MC-031"}
 NOTICE = {"CR-180": "Pen. Code, § 1203.4(d)(1)", "CR-409": "Pen. Code, § 851.91(b)"}
@@ -253,33 +253,45 @@ def _later(assessment: Assessment, formset: FormSet, lang: str) -> list[str]:
 
 
 def _assemble(parts: list[Part], duplex: bool) -> bytes:
+    """One PDF of all parts (qpdf copies the pages; nothing is re-drawn), a bookmark per part and
+    "Packet page N of M" on every page."""
     _number(parts, duplex)
-    writer = PdfWriter()
+    packet = pikepdf.new()
+    sources = []  # qpdf copies page content lazily: each source stays open until the packet is saved
+    starts = []
     for part in parts:
-        if duplex and len(writer.pages) % 2 == 1:
-            writer.add_blank_page(*LETTER)
-        writer.append(PdfReader(io.BytesIO(part.data)), outline_item=part.title)
-    stamps = _stamps(len(writer.pages))
-    for page, stamp in zip(writer.pages, stamps.pages):
-        page.merge_transformed_page(stamp, Transformation())
+        if duplex and len(packet.pages) % 2 == 1:
+            packet.add_blank_page(page_size=LETTER)
+        source = pikepdf.open(io.BytesIO(part.data))
+        sources.append(source)
+        starts.append(len(packet.pages))
+        packet.pages.extend(source.pages)
+    with packet.open_outline() as outline:
+        outline.root.extend(pikepdf.OutlineItem(part.title, start) for part, start in zip(parts, starts))
+    packet.Root.PageMode = pikepdf.Name.UseOutlines  # open with the bookmarks showing
+    _stamp(packet)
     out = io.BytesIO()
-    writer.write(out)
+    packet.save(out, deterministic_id=True, compress_streams=False,
+                stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    for source in sources:
+        source.close()
     return out.getvalue()
 
 
-def _stamps(total: int) -> PdfReader:
-    """One overlay page per packet page, "Packet page N of M", in the bottom margin outside the forms'
-    content (drawn in a single canvas: one font embedding, one parse)."""
-    register_fonts()
-    buffer = io.BytesIO()
-    c = rl_canvas.Canvas(buffer, pagesize=LETTER)
-    for number in range(1, total + 1):
-        c.setFont(FONT, 7)
-        c.drawCentredString(LETTER[0] / 2, 6, f"Packet page {number} of {total}")
-        c.showPage()
-    c.save()
-    return PdfReader(io.BytesIO(buffer.getvalue()))
+def _stamp(packet: pikepdf.Pdf) -> None:
+    """"Packet page N of M" in the bottom margin, outside the forms' content, on every page."""
+    ink = InkFont.build()
+    font = ink.install(packet)
+    total = len(packet.pages)
+    for number, page in enumerate(packet.pages, start=1):
+        text = f"Packet page {number} of {total}"
+        x = (float(page.mediabox[2]) - ink.width(text, STAMP_SIZE)) / 2
+        use_on(page, font)
+        add_content(packet, page, ink.show(text, x, 6, STAMP_SIZE))
 
 
 def _page_count(data: bytes) -> int:
-    return len(PdfReader(io.BytesIO(data)).pages) if data else 0
+    if not data:
+        return 0
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)

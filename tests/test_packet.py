@@ -122,3 +122,18 @@ def test_written_files_are_private(tmp_path):
     for path in written:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o700
+
+
+def test_every_page_is_numbered_the_packet_opens_on_its_bookmarks_and_has_no_live_fields(tmp_path):
+    packet = packet_for("two-counties")
+    reader = PdfReader(io.BytesIO(packet.pdf))
+    total = len(reader.pages)
+    path = tmp_path / "packet.pdf"
+    path.write_bytes(packet.pdf)
+    pages = pdf_text(path).split("\f")[:total]
+    assert len(pages) == total
+    for number, page in enumerate(pages, start=1):
+        assert f"Packet page {number} of {total}" in page, number
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert not reader.get_fields(), "the packet is for printing: every form in it is flattened"
+    assert all("/Annots" not in page for page in reader.pages)
