@@ -14,8 +14,9 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from assembler.paragraphs import Para
 from assembler.service import SERVICE_LEAD_DAYS
 from assembler.textpdf import FONT as REGULAR, FONT_BOLD as BOLD, register_fonts
 
@@ -120,51 +121,53 @@ def cover_pdf(sheet: CoverSheet, lang: str = "en") -> bytes:
     w = WORDS[lang]
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=LETTER, leftMargin=0.75 * inch, rightMargin=0.75 * inch,
-                            topMargin=0.6 * inch, bottomMargin=0.7 * inch, title=w["title"], author="ca-relief")
+                            topMargin=0.6 * inch, bottomMargin=0.7 * inch, title=w["title"], author="ca-relief",
+                            initialFontName=REGULAR)  # not an unembedded Helvetica
     doc.build(_story(sheet, w), onFirstPage=_footer(w), onLaterPages=_footer(w))
     return out.getvalue()
 
 
 def _story(sheet: CoverSheet, w: dict) -> list:
-    story = [Paragraph(w["title"], _S["title"]), Paragraph(f"{w['for']}: <b>{_esc(sheet.petitioner)}</b>", _S["p"]),
-             Paragraph(w["inside"], _S["h"]), _contents(sheet.entries, w),
-             Paragraph(w["sign"], _S["h"])]
-    story += _checks(sheet.signatures, w) or [Paragraph(w["no_sign"], _S["p"])]
-    story += [Paragraph(w["blanks"], _S["h"])]
-    story += _checks(sheet.blanks, w) or [Paragraph(w["no_blanks"], _S["p"])]
-    story += [Paragraph(w["copies"], _S["h"]), Paragraph(w["copies_text"].format(n=sheet.copies), _S["p"]),
-              Paragraph(w["file"], _S["h"]), Paragraph(w["serve_by"].format(**SERVICE_LEAD_DAYS), _S["p"])]
+    story = [Para(w["title"], _S["title"]), Para(f"{w['for']}: <b>{_esc(sheet.petitioner)}</b>", _S["p"]),
+             Para(w["inside"], _S["h"]), _contents(sheet.entries, w),
+             Para(w["sign"], _S["h"])]
+    story += _checks(sheet.signatures, w) or [Para(w["no_sign"], _S["p"])]
+    story += [Para(w["blanks"], _S["h"])]
+    story += _checks(sheet.blanks, w) or [Para(w["no_blanks"], _S["p"])]
+    story += [Para(w["copies"], _S["h"]), Para(w["copies_text"].format(n=sheet.copies), _S["p"]),
+              Para(w["file"], _S["h"]), Para(w["serve_by"].format(**SERVICE_LEAD_DAYS), _S["p"])]
     story += [KeepTogether(_court(c, w)) for c in sheet.courts]
     if sheet.later:
-        story += [Paragraph(w["later"], _S["h"])]
-        story += [Paragraph(_esc(text), _S["check"], bulletText="•") for text in sheet.later]
+        story += [Para(w["later"], _S["h"])]
+        story += [Para(_esc(text), _S["check"], bulletText="•") for text in sheet.later]
     return story
 
 
 def _contents(entries: list[Entry], w: dict) -> Table:
-    rows = [[Paragraph(f"<b>{w['doc']}</b>", _S["cell"]), Paragraph(f"<b>{w['pages']}</b>", _S["cell"]),
-             Paragraph(f"<b>{w['todo']}</b>", _S["cell"])]]
+    rows = [[Para(f"<b>{w['doc']}</b>", _S["cell"]), Para(f"<b>{w['pages']}</b>", _S["cell"]),
+             Para(f"<b>{w['todo']}</b>", _S["cell"])]]
     for e in entries:
         pages = str(e.first_page) if e.first_page == e.last_page else f"{e.first_page}–{e.last_page}"
-        rows.append([Paragraph(_esc(e.title), _S["cell"]), Paragraph(pages, _S["cell"]),
-                     Paragraph(_esc(e.action), _S["cell"])])
+        rows.append([Para(_esc(e.title), _S["cell"]), Para(pages, _S["cell"]),
+                     Para(_esc(e.action), _S["cell"])])
     table = Table(rows, colWidths=[3.5 * inch, 0.85 * inch, 2.65 * inch], repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 9),  # else an unembedded Helvetica
+                               ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
 
 def _checks(items: list[tuple[int, str]], w: dict) -> list:
-    return [Paragraph(f"{w['page']} {page}: {_esc(text)}", _S["check"], bulletText="[  ]") for page, text in items]
+    return [Para(f"{w['page']} {page}: {_esc(text)}", _S["check"], bulletText="[  ]") for page, text in items]
 
 
 def _court(c: Court, w: dict) -> list:
     address = _esc(c.address) if c.address else f"{w['unknown_address']} {_esc(c.how_to_find or '')}"
-    lines = [Paragraph(f"<b>{w['file_at']}:</b> {_esc(c.name)} — {address}", _S["p"]),
-             Paragraph(f"<b>{w['cases']}:</b> {_esc(', '.join(c.cases))}", _S["p"])]
-    lines += [Paragraph(_esc(note), _S["check"], bulletText="!") for note in c.notes]
-    lines += [Paragraph(f"<b>{w['serve']}:</b> {_esc(s)}", _S["check"], bulletText="•") for s in c.serve]
+    lines = [Para(f"<b>{w['file_at']}:</b> {_esc(c.name)} — {address}", _S["p"]),
+             Para(f"<b>{w['cases']}:</b> {_esc(', '.join(c.cases))}", _S["p"])]
+    lines += [Para(_esc(note), _S["check"], bulletText="!") for note in c.notes]
+    lines += [Para(f"<b>{w['serve']}:</b> {_esc(s)}", _S["check"], bulletText="•") for s in c.serve]
     return lines + [Spacer(1, 4)]
 
 

@@ -31,7 +31,9 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
+from assembler.paragraphs import Para
 
 FONT, FONT_BOLD = "Vera", "VeraBd"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -140,9 +142,9 @@ def _flowables(blocks: list[Block]) -> list:
             out += [_note_box(markup), Spacer(1, 6)]
         elif block.kind in _BULLETS:
             style = _STYLES["bullet"] if block.kind == "bullet" else _check_style()
-            out.append(Paragraph(markup, style, bulletText=_BULLETS[block.kind]))
+            out.append(Para(markup, style, bulletText=_BULLETS[block.kind]))
         elif block.kind in ("para", "line"):
-            out.append(Paragraph(markup, _STYLES[block.kind]))
+            out.append(Para(markup, _STYLES[block.kind]))
         else:
             out.append(_Heading(markup, _STYLES[block.kind], block.text))
     return out
@@ -159,8 +161,9 @@ def _inline(text: str) -> str:
 
 
 def _note_box(markup: str) -> Table:
-    box = Table([[Paragraph(markup, _STYLES["note"])]], colWidths=[LETTER[0] - 1.8 * inch])
+    box = Table([[Para(markup, _STYLES["note"])]], colWidths=[LETTER[0] - 1.8 * inch])
     box.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT, 11),  # else the table names an unembedded Helvetica
         ("BOX", (0, 0), (-1, -1), 1, colors.black),
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F2F2")),
         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -169,7 +172,7 @@ def _note_box(markup: str) -> Table:
     return box
 
 
-class _Heading(Paragraph):
+class _Heading(Para):
     """A heading paragraph that also becomes a PDF bookmark."""
 
     def __init__(self, markup: str, style: ParagraphStyle, plain: str):
