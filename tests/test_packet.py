@@ -137,3 +137,17 @@ def test_every_page_is_numbered_the_packet_opens_on_its_bookmarks_and_has_no_liv
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
     assert not reader.get_fields(), "the packet is for printing: every form in it is flattened"
     assert all("/Annots" not in page for page in reader.pages)
+
+
+def test_every_font_on_every_packet_page_is_embedded():
+    """Print shops and e-filing checks reject a PDF that relies on the reader's own fonts."""
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(packet_for("two-counties").pdf))
+    missing = set()
+    for number, page in enumerate(pdf.pages, start=1):
+        for font in page.Resources.get("/Font", {}).values():
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None or not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.keys()):
+                missing.add((number, str(font.BaseFont)))
+    assert not missing
