@@ -4,6 +4,7 @@ Batches are small (the rendition packet takes about a second a client) and use `
 clients are arrests (quick: nothing to file on paper yet), the rest convictions with a full packet.
 """
 
+import copy
 import csv
 import hashlib
 import json
@@ -32,6 +33,11 @@ def make_csv(path: Path, count: int, bases: list[dict]) -> tuple[Path, list[list
     rows = table(pairs)
     write(path, rows)
     return path, rows, [profile["petitioner"]["legal_name"] for _, profile in pairs]
+
+
+def many_cases(profile: dict, count: int) -> dict:
+    """The profile with its first case repeated `count` times (each gets its own number when varied)."""
+    return {**profile, "cases": [copy.deepcopy(profile["cases"][0]) for _ in range(count)]}
 
 
 def write(path: Path, rows: list[list[str]]) -> None:
@@ -160,7 +166,9 @@ def test_a_folder_of_profiles_gives_one_folder_per_file_and_names_the_broken_fie
 
 @pytest.mark.parametrize("how", ["sigkill", "ctrl-c", "ctrl-c-twice"])
 def test_a_stopped_batch_resumes_to_exactly_one_complete_packet_per_client(tmp_path, how):
-    source, _, _ = make_csv(tmp_path / "clients.csv", 4, [DISMISSAL, WOBBLER])
+    # Clients with many cases take seconds each, so a second Ctrl-C 0.3 s after the first still finds
+    # work in progress to abandon.
+    source, _, _ = make_csv(tmp_path / "clients.csv", 4, [DISMISSAL, many_cases(WOBBLER, 12)])
     out = tmp_path / "out"
     process = start(str(source), "-o", str(out))
     try:

@@ -17,7 +17,6 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from assembler.batch.inputs import ClientInput, Source
 from assembler.batch.outcome import Outcome, failed
@@ -147,6 +146,9 @@ class _Pool:
             self.pending.clear()
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = None
+        # Stopped: nothing is left to abandon, so a late Ctrl-C must not cut the exit short (a traceback
+        # instead of the message saying how to resume).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _stop_on_sigterm:
