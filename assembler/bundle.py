@@ -19,6 +19,7 @@ from reportlab.lib.pagesizes import LETTER
 from assembler.backends import FormBackend
 from assembler.counties import county_profile
 from assembler.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
+from assembler.flatten import flatten_widgets
 from assembler.formset import Document, FormSet, case_label
 from assembler.instructions import instructions_pdf, render_instructions
 from assembler.rendition.ink import InkFont, add_content, use_on
@@ -137,7 +138,12 @@ def _case_parts(profile: Profile, case: Case, result: CaseResult, formset: FormS
 
 
 def _flat(doc: Document, backend: FormBackend) -> bytes:
-    """The packet is for printing: the same values, flattened so every viewer prints them."""
+    """The packet is for printing: every form in it flattened. A rendition goes in as filled, and
+    `_assemble` flattens the packet's pages (`flatten.py`: each checked box's cross drawn into the page,
+    every field removed; the same page a flattened fill prints, without filling twice). An official
+    form is flattened by its backend, which draws each value the way the court's PDF lays it out."""
+    if doc.source == "rendition":
+        return doc.data
     return backend.fill(doc.form_id, doc.values, flatten=True).data
 
 
@@ -265,6 +271,7 @@ def _assemble(parts: list[Part], duplex: bool) -> bytes:
         source = pikepdf.open(io.BytesIO(part.data))
         sources.append(source)
         starts.append(len(packet.pages))
+        flatten_widgets(source)  # before copying: the fields need not be copied at all
         packet.pages.extend(source.pages)
     with packet.open_outline() as outline:
         outline.root.extend(pikepdf.OutlineItem(part.title, start) for part, start in zip(parts, starts))

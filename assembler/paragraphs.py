@@ -146,10 +146,10 @@ class Para(Flowable):
 
     def _space_after_word(self, word: Word) -> float:
         """A space is drawn in the weight of the text before it (see `_runs`)."""
-        return stringWidth(" ", self._font(word[-1].bold), self.style.fontSize)
+        return _measure(" ", self._font(word[-1].bold), self.style.fontSize)
 
     def _width(self, word: Word) -> float:
-        return sum(stringWidth(p.text, self._font(p.bold), self.style.fontSize) for p in word)
+        return sum(_measure(p.text, self._font(p.bold), self.style.fontSize) for p in word)
 
     def _font(self, bold: bool) -> str:
         if not bold:
@@ -173,6 +173,20 @@ class Para(Flowable):
         part._space_before = self._space_before if first else 0.0
         part._space_after = 0.0 if first else self._space_after
         return part
+
+
+_WIDTHS: dict[tuple[str, str, float], float] = {}
+
+
+def _measure(text: str, font: str, size: float) -> float:
+    """`stringWidth`, remembered: the same words recur on every packet's pages."""
+    key = (text, font, size)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) > 200_000:  # bounded: a long batch must not grow without limit
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = stringWidth(text, font, size)
+    return width
 
 
 def _runs(line: list[Word]) -> list[tuple[bool, str]]:

@@ -141,7 +141,7 @@ def _flowables(blocks: list[Block]) -> list:
         elif block.kind == "note":
             out += [_note_box(markup), Spacer(1, 6)]
         elif block.kind in _BULLETS:
-            style = _STYLES["bullet"] if block.kind == "bullet" else _check_style()
+            style = _STYLES["bullet"] if block.kind == "bullet" else _CHECK
             out.append(Para(markup, style, bulletText=_BULLETS[block.kind]))
         elif block.kind in ("para", "line"):
             out.append(Para(markup, _STYLES[block.kind]))
@@ -150,8 +150,7 @@ def _flowables(blocks: list[Block]) -> list:
     return out
 
 
-def _check_style() -> ParagraphStyle:
-    return ParagraphStyle("check", parent=_STYLES["bullet"], leftIndent=30, bulletIndent=2)
+_CHECK = ParagraphStyle("check", parent=_STYLES["bullet"], leftIndent=30, bulletIndent=2)
 
 
 def _inline(text: str) -> str:

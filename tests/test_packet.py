@@ -151,3 +151,26 @@ def test_every_font_on_every_packet_page_is_embedded():
             if descriptor is None or not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.keys()):
                 missing.add((number, str(font.BaseFont)))
     assert not missing
+
+
+def _gray(pdf: Path, page: int) -> bytes:
+    """Page `page` rendered by poppler at 50 dpi in grey, without the bottom half inch (where the
+    packet prints its page numbers)."""
+    import subprocess
+
+    result = subprocess.run(["pdftoppm", "-gray", "-r", "50", "-f", str(page), "-l", str(page), "-x", "0", "-y", "0",
+                             "-W", "425", "-H", "525", str(pdf)], capture_output=True, check=True)
+    return result.stdout
+
+
+def test_the_packet_prints_each_form_page_exactly_as_the_filled_form_prints(tmp_path):
+    """The packet's copy is flattened (no fields), yet every value and every checked box prints the same."""
+    packet = packet_for("wobbler-17b-then-dismissal")
+    reader = PdfReader(io.BytesIO(packet.pdf))
+    starts = {item.title: reader.get_destination_page_number(item) + 1 for item in reader.outline
+              if not isinstance(item, list)}
+    (packet_path := tmp_path / "packet.pdf").write_bytes(packet.pdf)
+    (form_path := tmp_path / "cr180.pdf").write_bytes(packet.files["CR-180_RIF1801234.pdf"])
+    first = starts["Petition for Dismissal (CR-180), RIF1801234"]
+    for page in range(1, len(PdfReader(form_path).pages) + 1):
+        assert _gray(packet_path, first + page - 1) == _gray(form_path, page), f"CR-180 page {page}"
