@@ -22,7 +22,7 @@ from assembler.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
 from assembler.flatten import flatten_widgets
 from assembler.formset import Document, FormSet, case_label
 from assembler.instructions import instructions_pdf, render_instructions
-from assembler.rendition.ink import InkFont, add_content, use_on
+from assembler.rendition.ink import InkFont, add_content
 from assembler.profile import Case, Profile
 from assembler.proof_of_service import ServedCase, proof_of_service_pdf
 from assembler.service import service_list
@@ -293,7 +293,7 @@ def _stamp(packet: pikepdf.Pdf) -> None:
     for number, page in enumerate(packet.pages, start=1):
         text = f"Packet page {number} of {total}"
         x = (float(page.mediabox[2]) - ink.width(text, STAMP_SIZE)) / 2
-        use_on(page, font)
+        ink.use_on(page, font)
         add_content(packet, page, ink.show(text, x, 6, STAMP_SIZE))
 
 

@@ -115,7 +115,7 @@ class Para(Flowable):
             canvas.drawString(style.bulletIndent, y, self.bulletText)
         for line in lines:
             text.setTextOrigin(style.leftIndent + self._offset(line), y)
-            for bold, run in _runs(line):
+            for bold, run in line_runs(line):
                 text.setFont(self._font(bold), style.fontSize)
                 text.textOut(run)
             y -= style.leading
@@ -127,25 +127,10 @@ class Para(Flowable):
         if self._measured is None:
             self._measured = [(0.0, 0.0) if w is BREAK else (self._width(w), self._space_after_word(w))
                               for w in self._words]
-        lines: list[list[Word]] = [[]]
-        used = space = 0.0
-        for word, (w, space_after) in zip(self._words, self._measured):
-            if word is BREAK:
-                lines.append([])
-                used = space = 0.0
-                continue
-            if lines[-1] and used + space + w > width + 1e-6:
-                lines.append([])
-                used = space = 0.0
-            used += space + w
-            space = space_after
-            lines[-1].append(word)
-        if len(lines) > 1 and not lines[-1]:
-            lines.pop()
-        return lines
+        return break_lines(self._words, self._measured, width)
 
     def _space_after_word(self, word: Word) -> float:
-        """A space is drawn in the weight of the text before it (see `_runs`)."""
+        """A space is drawn in the weight of the text before it (see `line_runs`)."""
         return _measure(" ", self._font(word[-1].bold), self.style.fontSize)
 
     def _width(self, word: Word) -> float:
@@ -175,6 +160,27 @@ class Para(Flowable):
         return part
 
 
+def break_lines(word_list: list[Word | None], measured: list[tuple[float, float]], width: float) -> list[list[Word]]:
+    """Greedy line breaks: as many words on a line as fit in `width`; `measured` gives each word's
+    width and the width of the space after it; BREAK starts a new line."""
+    lines: list[list[Word]] = [[]]
+    used = space = 0.0
+    for word, (w, space_after) in zip(word_list, measured):
+        if word is BREAK:
+            lines.append([])
+            used = space = 0.0
+            continue
+        if lines[-1] and used + space + w > width + 1e-6:
+            lines.append([])
+            used = space = 0.0
+        used += space + w
+        space = space_after
+        lines[-1].append(word)
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
+
+
 _WIDTHS: dict[tuple[str, str, float], float] = {}
 
 
@@ -189,7 +195,7 @@ def _measure(text: str, font: str, size: float) -> float:
     return width
 
 
-def _runs(line: list[Word]) -> list[tuple[bool, str]]:
+def line_runs(line: list[Word]) -> list[tuple[bool, str]]:
     """A line as the fewest runs of one weight (a space takes the weight of the text before it)."""
     runs: list[list] = []
     for index, word in enumerate(line):

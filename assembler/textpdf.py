@@ -19,21 +19,16 @@ same everywhere. Every page carries "Page x of y" and, when given, a footer titl
 from __future__ import annotations
 
 import html
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-from assembler.paragraphs import Para
+from assembler.typeset import BoxStyle, Footer, Frame, Item, Style, Typesetter
 
 FONT, FONT_BOLD = "Vera", "VeraBd"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -98,12 +93,14 @@ def pdf_bytes(text: str, *, footer: str = "", title: str = "", page_label: str =
 
     `page_label` is the page-number wording, e.g. "Página {n} de {total}" for Spanish.
     """
-    register_fonts()
-    buffer = io.BytesIO()
-    doc = _Doc(buffer, pagesize=LETTER, leftMargin=0.9 * inch, rightMargin=0.9 * inch,
-               topMargin=0.8 * inch, bottomMargin=0.9 * inch, title=title, author="ca-relief")
-    doc.build(_flowables(parse(text)), canvasmaker=_numbered_canvas(footer, page_label))
-    return buffer.getvalue()
+    setter = Typesetter(FRAME, Footer(footer, page_label), title)
+    items = []
+    for block in parse(text):
+        items.append(_item(setter, block))
+        if block.kind == "note":
+            items.append(Item([], _AFTER_NOTE))
+    setter.add(items)
+    return setter.pdf()
 
 
 def register_fonts() -> None:
@@ -117,103 +114,36 @@ def register_fonts() -> None:
 
 
 
+# Frame: 0.9 in side margins, 0.8 in top, 0.9 in bottom, inset 6 pt as platypus frames were.
+FRAME = Frame(left=0.9 * inch + 6, right=LETTER[0] - 0.9 * inch - 6, top=LETTER[1] - 0.8 * inch - 6,
+              bottom=0.9 * inch + 6)
 _STYLES = {
-    "title": ParagraphStyle("title", fontName=FONT_BOLD, fontSize=17, leading=22, spaceAfter=10),
-    "heading": ParagraphStyle("heading", fontName=FONT_BOLD, fontSize=13.5, leading=18,
-                              spaceBefore=12, spaceAfter=4, keepWithNext=1),
-    "subheading": ParagraphStyle("subheading", fontName=FONT_BOLD, fontSize=11.5, leading=15,
-                                 spaceBefore=8, spaceAfter=2, keepWithNext=1),
-    "para": ParagraphStyle("para", fontName=FONT, fontSize=11, leading=15, spaceBefore=3, spaceAfter=6),
-    "bullet": ParagraphStyle("bullet", fontName=FONT, fontSize=11, leading=15, spaceAfter=3,
-                             leftIndent=18, bulletIndent=4, bulletFontName=FONT),
-    "note": ParagraphStyle("note", fontName=FONT, fontSize=11, leading=15),
-    "line": ParagraphStyle("line", fontName=FONT, fontSize=11, leading=15, leftIndent=18),
+    "title": Style(17, 22, bold=True, space_after=10),
+    "heading": Style(13.5, 18, bold=True, space_before=12, space_after=4, keep_with_next=True),
+    "subheading": Style(11.5, 15, bold=True, space_before=8, space_after=2, keep_with_next=True),
+    "para": Style(11, 15, space_before=3, space_after=6),
+    "bullet": Style(11, 15, space_after=3, indent=18, bullet_at=4),
+    "check": Style(11, 15, space_after=3, indent=30, bullet_at=2),
+    "note": Style(11, 15),
+    "line": Style(11, 15, indent=18),
+    "space": Style(0, 0, space_after=8),
 }
 _BULLETS = {"bullet": "\u2022", "check": "[  ]"}
+# #F2F2F2, 1 pt border, as wide as the margins (6 pt past the frame), then 6 pt of space
+_NOTE_BOX = BoxStyle(fill=0.949, border=1, padding_h=8, padding_v=6, outset=6)
+_AFTER_NOTE = Style(0, 0, space_after=6)
+_BOOKMARK_LEVEL = {"title": 0, "heading": 0, "subheading": 1}
 
 
-def _flowables(blocks: list[Block]) -> list:
-    out: list = []
-    for block in blocks:
-        markup = _inline(block.text)
-        if block.kind == "space":
-            out.append(Spacer(1, 8))
-        elif block.kind == "note":
-            out += [_note_box(markup), Spacer(1, 6)]
-        elif block.kind in _BULLETS:
-            style = _STYLES["bullet"] if block.kind == "bullet" else _CHECK
-            out.append(Para(markup, style, bulletText=_BULLETS[block.kind]))
-        elif block.kind in ("para", "line"):
-            out.append(Para(markup, _STYLES[block.kind]))
-        else:
-            out.append(_Heading(markup, _STYLES[block.kind], block.text))
-    return out
-
-
-_CHECK = ParagraphStyle("check", parent=_STYLES["bullet"], leftIndent=30, bulletIndent=2)
+def _item(setter: Typesetter, block: Block) -> Item:
+    style = _STYLES[block.kind]
+    level = _BOOKMARK_LEVEL.get(block.kind)
+    return setter.item(_inline(block.text), style, bullet=_BULLETS.get(block.kind),
+                       box=_NOTE_BOX if block.kind == "note" else None,
+                       bookmark=(level, block.text.replace("**", "")) if level is not None else None)
 
 
 def _inline(text: str) -> str:
     """Escape, bold, and keep "§ 1203.4" and "Pen. Code" from breaking across lines."""
     text = _NO_BREAK.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
     return _BOLD.sub(r"<b>\1</b>", html.escape(text, quote=False))
-
-
-def _note_box(markup: str) -> Table:
-    box = Table([[Para(markup, _STYLES["note"])]], colWidths=[LETTER[0] - 1.8 * inch])
-    box.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT, 11),  # else the table names an unembedded Helvetica
-        ("BOX", (0, 0), (-1, -1), 1, colors.black),
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F2F2")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ]))
-    return box
-
-
-class _Heading(Para):
-    """A heading paragraph that also becomes a PDF bookmark."""
-
-    def __init__(self, markup: str, style: ParagraphStyle, plain: str):
-        super().__init__(markup, style)
-        self.plain = plain.replace("**", "")
-        self.level = 0 if style.name in ("title", "heading") else 1
-
-
-class _Doc(SimpleDocTemplate):
-    def afterFlowable(self, flowable) -> None:
-        if isinstance(flowable, _Heading):
-            key = f"h{id(flowable)}"
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.plain, key, level=flowable.level)
-
-
-def _numbered_canvas(footer: str, page_label: str):
-    """A canvas class that stamps "Page x of y" (and the footer title) once y is known."""
-
-    class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args, **kwargs):
-            kwargs["initialFontName"] = FONT  # else every page names an unembedded Helvetica
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._stamp(number, total)
-                super().showPage()
-            super().save()
-
-        def _stamp(self, number: int, total: int) -> None:
-            self.setFont(FONT, 9)
-            self.setFillColor(colors.black)
-            if footer:
-                self.drawString(0.9 * inch, 0.5 * inch, footer)
-            self.drawRightString(LETTER[0] - 0.9 * inch, 0.5 * inch, page_label.format(n=number, total=total))
-
-    return NumberedCanvas

@@ -16,7 +16,7 @@ from typing import Mapping
 
 import pikepdf
 
-from assembler.rendition.ink import InkFont, add_content, use_on
+from assembler.rendition.ink import InkFont, add_content
 from assembler.rendition.fields import Value, cross_strokes, fitted_size, value_lines
 from assembler.rendition.render import blank
 from assembler.rendition.spec import FormSpec
@@ -34,7 +34,7 @@ def fill(spec: FormSpec, values: Mapping[str, Value], *, flatten: bool = False) 
         operators = "".join(_page_values(ink, page_spec.fields, values, flatten))
         if operators:
             font = font or ink.install(pdf)
-            use_on(page, font)
+            ink.use_on(page, font)
             add_content(pdf, page, operators)
     out = io.BytesIO()
     # the blank's streams are compressed already and ours are compressed as written (ink.add_content)

@@ -29,7 +29,6 @@ _BFCHAR = re.compile(rb"<([0-9A-Fa-f]{2})>\s*<([0-9A-Fa-f]{4})>")
 # (ł, ő, Š …): at most 255 characters, so one subset (code 0 is .notdef) holds them all.
 _WANTED = sorted({*bytes(range(0x20, 0x7F)).decode("latin-1"), *bytes(range(0xA0, 0x100)).decode("latin-1"),
                   *bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"), *map(chr, range(0x100, 0x180))})
-RESOURCE = "/CaInk"  # the font's name in a page's /Resources /Font (no clash with reportlab's /F1.., /F2+0..)
 
 
 class UnprintableText(ValueError):
@@ -71,25 +70,29 @@ class InkFont:
                                   "fix: write the text as the court's records spell it with Latin letters")
         return bytes(self.codes[c] for c in text)
 
+    @property
+    def resource(self) -> str:
+        """The font's name in a page's /Resources /Font (no clash with reportlab's /F1.., /F2+0..)."""
+        return f"/Ink{self.name}"
+
     def width(self, text: str, size: float) -> float:
         return pdfmetrics.stringWidth(text, self.name, size)
 
     def show(self, text: str, x: float, y: float, size: float) -> str:
         """Content-stream operators drawing `text` with its baseline starting at (x, y), in black."""
-        return f"BT {RESOURCE} {size:g} Tf 0 g {x:.2f} {y:.2f} Td <{self.encode(text).hex()}> Tj ET\n"
+        return f"BT {self.resource} {size:g} Tf 0 g {x:.2f} {y:.2f} Td <{self.encode(text).hex()}> Tj ET\n"
 
     def install(self, pdf: pikepdf.Pdf) -> pikepdf.Object:
         """The font object copied into `pdf` (one copy per PDF; pass it to `use_on` for each page)."""
         return pdf.copy_foreign(_subset_font(_carrier_pdf(self.carrier)))
 
-
-def use_on(page: pikepdf.Page, font: pikepdf.Object) -> None:
-    """Name the installed font in the page's resources so `show` operators can use it."""
-    if pikepdf.Name.Resources not in page.obj:
-        page.obj.Resources = pikepdf.Dictionary()
-    if pikepdf.Name.Font not in page.obj.Resources:
-        page.obj.Resources.Font = pikepdf.Dictionary()
-    page.obj.Resources.Font[RESOURCE] = font
+    def use_on(self, page: pikepdf.Page, font: pikepdf.Object) -> None:
+        """Name the installed font in the page's resources so `show` operators can use it."""
+        if pikepdf.Name.Resources not in page.obj:
+            page.obj.Resources = pikepdf.Dictionary()
+        if pikepdf.Name.Font not in page.obj.Resources:
+            page.obj.Resources.Font = pikepdf.Dictionary()
+        page.obj.Resources.Font[self.resource] = font
 
 
 def add_content(pdf: pikepdf.Pdf, page: pikepdf.Page, operators: str) -> None:
@@ -118,4 +121,7 @@ def _subset_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
 
 def _codes(font: pikepdf.Object) -> dict[str, int]:
     pairs = _BFCHAR.findall(font.ToUnicode.read_bytes())
-    return {chr(int(uni, 16)): int(code, 16) for code, uni in pairs if int(code, 16) and int(uni, 16) not in (0, 0xFFFF)}
+    codes = {chr(int(uni, 16)): int(code, 16) for code, uni in pairs if int(code, 16) and int(uni, 16) not in (0, 0xFFFF)}
+    if "\u00a0" not in codes and " " in codes:  # a no-break space prints as a space (Vera has no glyph of its own)
+        codes["\u00a0"] = codes[" "]
+    return codes
