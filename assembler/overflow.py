@@ -12,6 +12,7 @@ was measured is exactly what is printed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -90,8 +91,10 @@ def sizes(box: TextBox, floor: float = FLOOR_PT) -> list[float]:
     return [start - i * STEP_PT for i in range(steps + 1)]
 
 
+@lru_cache(maxsize=8192)
 def fit(text: str, box: TextBox, floor: float = FLOOR_PT) -> Fit | None:
-    """The largest size (not below `floor`) at which text fits the box uncut, or None."""
+    """The largest size (not below `floor`) at which text fits the box uncut, or None. Remembered: a
+    fill asks it of each value several times (check, draw, field size), and captions recur."""
     if box.max_len is not None and len(text) > box.max_len:
         return None
     for size in sizes(box, floor):

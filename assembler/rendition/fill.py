@@ -28,14 +28,9 @@ def fill(spec: FormSpec, values: Mapping[str, Value], *, flatten: bool = False) 
     pdf = pikepdf.open(io.BytesIO(blank(spec.form, editable=not flatten)))
     if not flatten:
         _set_fields(pdf, spec, values)
-    ink = InkFont.build()
-    font = None
+    ink = InkFont.build()  # named on every page of the blank already (render.compressed)
     for page_spec, page in zip(spec.pages, pdf.pages):
-        operators = "".join(_page_values(ink, page_spec.fields, values, flatten))
-        if operators:
-            font = font or ink.install(pdf)
-            ink.use_on(page, font)
-            add_content(pdf, page, operators)
+        add_content(pdf, page, "".join(_page_values(ink, page_spec.fields, values, flatten)))
     out = io.BytesIO()
     # the blank's streams are compressed already and ours are compressed as written (ink.add_content)
     pdf.save(out, deterministic_id=True, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)

@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from assembler.formmap.items import items
 from assembler.rendition import fonts
 from assembler.rendition.draw import draw_page
+from assembler.rendition.ink import InkFont
 from assembler.rendition.fields import add_fields
 from assembler.rendition.spec import PAGE_HEIGHT, PAGE_WIDTH, load_spec
 from assembler.rendition.widgets import Widgets
@@ -46,8 +47,13 @@ def blank(form_id: str, *, editable: bool) -> bytes:
 
 def compressed(data: bytes) -> bytes:
     """Every stream compressed once here (reportlab leaves the fields' appearances plain), so that
-    each fill can save without compressing anything again."""
+    each fill can save without compressing anything again; and the typeface the values are written
+    in (`ink.py`) named on every page once, not at every fill."""
     with pikepdf.open(BytesIO(data)) as pdf:
+        ink = InkFont.build()
+        font = ink.install(pdf)
+        for page in pdf.pages:
+            ink.use_on(page, font)
         out = BytesIO()
         pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                  deterministic_id=True)
