@@ -6,19 +6,14 @@ in, how many copies, where to file, whom to mail copies to and by when.
 
 from __future__ import annotations
 
-import io
-from html import escape
 from dataclasses import dataclass, field
+from html import escape
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from assembler.paragraphs import Para
 from assembler.service import SERVICE_LEAD_DAYS
-from assembler.textpdf import FONT as REGULAR, FONT_BOLD as BOLD, register_fonts
+from assembler.typeset import Footer, Frame, Item, Keep, Style, Table, TableStyle, Typesetter
 
 
 @dataclass(frozen=True)
@@ -108,76 +103,60 @@ WORDS = {
 }
 
 _S = {
-    "title": ParagraphStyle("t", fontName=BOLD, fontSize=16, leading=20, spaceAfter=2),
-    "h": ParagraphStyle("h", fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=7, spaceAfter=3),
-    "p": ParagraphStyle("p", fontName=REGULAR, fontSize=9.5, leading=12, spaceAfter=2),
-    "cell": ParagraphStyle("c", fontName=REGULAR, fontSize=9, leading=11),
-    "check": ParagraphStyle("k", fontName=REGULAR, fontSize=9.5, leading=12, leftIndent=22, bulletIndent=0),
+    "title": Style(16, 20, bold=True, space_after=2),
+    "h": Style(11.5, 14, bold=True, space_before=7, space_after=3, keep_with_next=True),
+    "p": Style(9.5, 12, space_after=2),
+    "check": Style(9.5, 12, indent=22, bullet_at=0),
 }
+_CONTENTS = TableStyle(widths=(3.5 * inch, 0.85 * inch, 2.65 * inch), cell=Style(9, 11), grid=0.5,
+                       grid_grey=0.5, header_fill=0.91, repeat_header=True)  # header #E8E8E8
+# 0.75 in side margins, 0.6 in top, 0.7 in bottom (inset 6 pt, as platypus frames are)
+_FRAME = Frame(left=0.75 * inch + 6, right=LETTER[0] - 0.75 * inch - 6, top=LETTER[1] - 0.6 * inch - 6,
+               bottom=0.7 * inch + 6)
 
 
 def cover_pdf(sheet: CoverSheet, lang: str = "en") -> bytes:
-    register_fonts()
     w = WORDS[lang]
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=LETTER, leftMargin=0.75 * inch, rightMargin=0.75 * inch,
-                            topMargin=0.6 * inch, bottomMargin=0.7 * inch, title=w["title"], author="ca-relief",
-                            initialFontName=REGULAR)  # not an unembedded Helvetica
-    doc.build(_story(sheet, w), onFirstPage=_footer(w), onLaterPages=_footer(w))
-    return out.getvalue()
+    setter = Typesetter(_FRAME, Footer(w["footer"], "", size=8, baseline=0.45 * inch), w["title"])
+    setter.add(_story(setter, sheet, w))
+    return setter.pdf()
 
 
-def _story(sheet: CoverSheet, w: dict) -> list:
-    story = [Para(w["title"], _S["title"]), Para(f"{w['for']}: <b>{_esc(sheet.petitioner)}</b>", _S["p"]),
-             Para(w["inside"], _S["h"]), _contents(sheet.entries, w),
-             Para(w["sign"], _S["h"])]
-    story += _checks(sheet.signatures, w) or [Para(w["no_sign"], _S["p"])]
-    story += [Para(w["blanks"], _S["h"])]
-    story += _checks(sheet.blanks, w) or [Para(w["no_blanks"], _S["p"])]
-    story += [Para(w["copies"], _S["h"]), Para(w["copies_text"].format(n=sheet.copies), _S["p"]),
-              Para(w["file"], _S["h"]), Para(w["serve_by"].format(**SERVICE_LEAD_DAYS), _S["p"])]
-    story += [KeepTogether(_court(c, w)) for c in sheet.courts]
+def _story(t: Typesetter, sheet: CoverSheet, w: dict) -> list:
+    story = [t.item(w["title"], _S["title"]), t.item(f"{w['for']}: <b>{_esc(sheet.petitioner)}</b>", _S["p"]),
+             t.item(w["inside"], _S["h"]), _contents(t, sheet.entries, w),
+             t.item(w["sign"], _S["h"])]
+    story += _checks(t, sheet.signatures, w) or [t.item(w["no_sign"], _S["p"])]
+    story += [t.item(w["blanks"], _S["h"])]
+    story += _checks(t, sheet.blanks, w) or [t.item(w["no_blanks"], _S["p"])]
+    story += [t.item(w["copies"], _S["h"]), t.item(w["copies_text"].format(n=sheet.copies), _S["p"]),
+              t.item(w["file"], _S["h"]), t.item(w["serve_by"].format(**SERVICE_LEAD_DAYS), _S["p"])]
+    story += [Keep(_court(t, c, w)) for c in sheet.courts]
     if sheet.later:
-        story += [Para(w["later"], _S["h"])]
-        story += [Para(_esc(text), _S["check"], bulletText="•") for text in sheet.later]
+        story += [t.item(w["later"], _S["h"])]
+        story += [t.item(_esc(text), _S["check"], bullet="•") for text in sheet.later]
     return story
 
 
-def _contents(entries: list[Entry], w: dict) -> Table:
-    rows = [[Para(f"<b>{w['doc']}</b>", _S["cell"]), Para(f"<b>{w['pages']}</b>", _S["cell"]),
-             Para(f"<b>{w['todo']}</b>", _S["cell"])]]
+def _contents(t: Typesetter, entries: list[Entry], w: dict) -> Table:
+    rows = [[f"<b>{w['doc']}</b>", f"<b>{w['pages']}</b>", f"<b>{w['todo']}</b>"]]
     for e in entries:
         pages = str(e.first_page) if e.first_page == e.last_page else f"{e.first_page}–{e.last_page}"
-        rows.append([Para(_esc(e.title), _S["cell"]), Para(pages, _S["cell"]),
-                     Para(_esc(e.action), _S["cell"])])
-    table = Table(rows, colWidths=[3.5 * inch, 0.85 * inch, 2.65 * inch], repeatRows=1)
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 9),  # else an unembedded Helvetica
-                               ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return table
+        rows.append([_esc(e.title), pages, _esc(e.action)])
+    return t.table(rows, _CONTENTS)
 
 
-def _checks(items: list[tuple[int, str]], w: dict) -> list:
-    return [Para(f"{w['page']} {page}: {_esc(text)}", _S["check"], bulletText="[  ]") for page, text in items]
+def _checks(t: Typesetter, items: list[tuple[int, str]], w: dict) -> list:
+    return [t.item(f"{w['page']} {page}: {_esc(text)}", _S["check"], bullet="[  ]") for page, text in items]
 
 
-def _court(c: Court, w: dict) -> list:
+def _court(t: Typesetter, c: Court, w: dict) -> list:
     address = _esc(c.address) if c.address else f"{w['unknown_address']} {_esc(c.how_to_find or '')}"
-    lines = [Para(f"<b>{w['file_at']}:</b> {_esc(c.name)} — {address}", _S["p"]),
-             Para(f"<b>{w['cases']}:</b> {_esc(', '.join(c.cases))}", _S["p"])]
-    lines += [Para(_esc(note), _S["check"], bulletText="!") for note in c.notes]
-    lines += [Para(f"<b>{w['serve']}:</b> {_esc(s)}", _S["check"], bulletText="•") for s in c.serve]
-    return lines + [Spacer(1, 4)]
-
-
-def _footer(w: dict):
-    def draw(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(REGULAR, 8)
-        canvas.drawString(0.75 * inch, 0.45 * inch, w["footer"])
-        canvas.restoreState()
-    return draw
+    lines = [t.item(f"<b>{w['file_at']}:</b> {_esc(c.name)} — {address}", _S["p"]),
+             t.item(f"<b>{w['cases']}:</b> {_esc(', '.join(c.cases))}", _S["p"])]
+    lines += [t.item(_esc(note), _S["check"], bullet="!") for note in c.notes]
+    lines += [t.item(f"<b>{w['serve']}:</b> {_esc(s)}", _S["check"], bullet="•") for s in c.serve]
+    return lines + [Item([], Style(0, 0, space_after=4))]
 
 
 def _esc(text: str) -> str:

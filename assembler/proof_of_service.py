@@ -8,19 +8,14 @@ available to the project, so this is our own one-page document (it says so in it
 
 from __future__ import annotations
 
-import io
-from html import escape
 from dataclasses import dataclass
+from html import escape
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-from assembler.paragraphs import Para
 from assembler.service import SERVICE_LEAD_DAYS, Recipient
-from assembler.textpdf import FONT as REGULAR, FONT_BOLD as BOLD, register_fonts
+from assembler.typeset import Footer, Frame, Item, Style, Table, TableStyle, Typesetter
 
 LINE = "_" * 38
 
@@ -36,93 +31,78 @@ class ServedCase:
 
 
 _S = {
-    "small": ParagraphStyle("small", fontName=REGULAR, fontSize=9, leading=11),
-    "body": ParagraphStyle("body", fontName=REGULAR, fontSize=10.5, leading=14, spaceAfter=5),
-    "title": ParagraphStyle("title", fontName=BOLD, fontSize=14, leading=18, alignment=1),
-    "sub": ParagraphStyle("sub", fontName=REGULAR, fontSize=9.5, leading=12, alignment=1, spaceAfter=8),
-    "item": ParagraphStyle("item", fontName=REGULAR, fontSize=10.5, leading=14, leftIndent=16, spaceAfter=3),
+    "small": Style(9, 11),
+    "body": Style(10.5, 14, space_after=5),
+    "title": Style(14, 18, bold=True, align="center"),
+    "sub": Style(9.5, 12, align="center", space_after=8),
+    "item": Style(10.5, 14, indent=16, space_after=3),
 }
+_CAPTION = TableStyle(widths=(4.6 * inch, 2.25 * inch), cell=_S["body"], box=0.8, column_rules=0.8)
+_NOTICE = TableStyle(widths=(6.85 * inch,), cell=_S["small"], box=1, fill=0.949)  # #F2F2F2
+_SIGNATURE = TableStyle(widths=(3.4 * inch, 3.4 * inch), cell=Style(10.5, 12.6))
+_SIGNATURE_CAPTION = TableStyle(widths=(3.4 * inch, 3.4 * inch), cell=_S["small"])
+# 0.9 in left margin, 0.75 in right, 0.6 in top, 0.7 in bottom (inset 6 pt, as platypus frames are)
+_FRAME = Frame(left=0.9 * inch + 6, right=LETTER[0] - 0.75 * inch - 6, top=LETTER[1] - 0.6 * inch - 6,
+               bottom=0.7 * inch + 6)
+_FOOTER = Footer("PROOF OF SERVICE BY MAIL — prepared with ca-relief (not a Judicial Council form)", "Page {n}",
+                 size=8, baseline=0.45 * inch)
 
 
 def proof_of_service_pdf(served: ServedCase) -> bytes:
-    register_fonts()
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=LETTER, leftMargin=0.9 * inch, rightMargin=0.75 * inch,
-                            topMargin=0.6 * inch, bottomMargin=0.7 * inch, title="Proof of Service by Mail",
-                            author="ca-relief",
-                            initialFontName=REGULAR)  # not an unembedded Helvetica
-    doc.build(_story(served), onFirstPage=_footer, onLaterPages=_footer)
-    return out.getvalue()
+    setter = Typesetter(_FRAME, _FOOTER, "Proof of Service by Mail")
+    setter.add(_story(setter, served))
+    return setter.pdf()
 
 
-def _story(s: ServedCase) -> list:
+def _space(points: float) -> Item:
+    return Item([], Style(0, 0, space_after=points))
+
+
+def _story(t: Typesetter, s: ServedCase) -> list:
     number = escape(s.case_number or "(none — arrest only)", quote=False)
     county, defendant = escape(s.county.upper(), quote=False), escape(s.defendant, quote=False)
-    caption = Table([[Para(f"SUPERIOR COURT OF CALIFORNIA, COUNTY OF {county}", _S["body"]),
-                      Para(f"CASE NUMBER:<br/><b>{number}</b>", _S["body"])],
-                     [Para(f"PEOPLE OF THE STATE OF CALIFORNIA v. <b>{defendant}</b>", _S["body"]), ""]],
-                    colWidths=[4.6 * inch, 2.25 * inch])
-    caption.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10.5),  # else an unembedded Helvetica
-                                 ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
-                                 ("LINEBEFORE", (1, 0), (1, -1), 0.8, colors.black),
-                                 ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story = [caption, Spacer(1, 10),
-             Para("PROOF OF SERVICE BY MAIL", _S["title"]),
-             Para(f"(Code Civ. Proc., § 1013a; notice required by {s.notice_cite})", _S["sub"]),
-             _notice(),
-             Spacer(1, 8),
-             Para("1. I am 18 years of age or older and <b>not a party</b> to this case. I am a resident of "
-                       "or employed in the county where the mailing took place.", _S["body"]),
-             Para(f"2. My residence or business address is: {LINE}{LINE[:20]}", _S["body"]),
-             Para("3. I mailed copies of the following documents:", _S["body"])]
-    story += [Para(f"[X] {escape(title, quote=False)}", _S["item"]) for title in s.documents]
-    story += [Spacer(1, 4),
-              Para("4. I enclosed the copies in a sealed envelope for each person below, with first-class "
-                        "postage fully prepaid, and deposited each envelope with the United States Postal Service, "
-                        "addressed as follows:", _S["body"])]
-    story += [_recipient(i, r) for i, r in enumerate(s.recipients, start=1)]
-    story += [Spacer(1, 6),
-              Para(f"5. Date mailed: {LINE[:18]}   Place mailed (city and state): {LINE[:26]}", _S["body"]),
-              Spacer(1, 6),
-              Para("I declare under penalty of perjury under the laws of the State of California that the "
-                        "foregoing is true and correct.", _S["body"]),
-              Spacer(1, 14), _signature_block()]
+    caption = t.table([[f"SUPERIOR COURT OF CALIFORNIA, COUNTY OF {county}", f"CASE NUMBER:<br/><b>{number}</b>"],
+                       [f"PEOPLE OF THE STATE OF CALIFORNIA v. <b>{defendant}</b>", ""]], _CAPTION)
+    story = [caption, _space(10),
+             t.item("PROOF OF SERVICE BY MAIL", _S["title"]),
+             t.item(f"(Code Civ. Proc., § 1013a; notice required by {s.notice_cite})", _S["sub"]),
+             _notice(t),
+             _space(8),
+             t.item("1. I am 18 years of age or older and <b>not a party</b> to this case. I am a resident of "
+                    "or employed in the county where the mailing took place.", _S["body"]),
+             t.item(f"2. My residence or business address is: {LINE}{LINE[:20]}", _S["body"]),
+             t.item("3. I mailed copies of the following documents:", _S["body"])]
+    story += [t.item(f"[X] {escape(title, quote=False)}", _S["item"]) for title in s.documents]
+    story += [_space(4),
+              t.item("4. I enclosed the copies in a sealed envelope for each person below, with first-class "
+                     "postage fully prepaid, and deposited each envelope with the United States Postal Service, "
+                     "addressed as follows:", _S["body"])]
+    story += [_recipient(t, i, r) for i, r in enumerate(s.recipients, start=1)]
+    story += [_space(6),
+              t.item(f"5. Date mailed: {LINE[:18]}   Place mailed (city and state): {LINE[:26]}", _S["body"]),
+              _space(6),
+              t.item("I declare under penalty of perjury under the laws of the State of California that the "
+                     "foregoing is true and correct.", _S["body"]),
+              _space(14), *_signature_block(t)]
     return story
 
 
-def _notice() -> Table:
+def _notice(t: Typesetter) -> Table:
     text = ("<b>Not for the petitioner to sign.</b> An adult who is not a party to the case (a friend or "
             "relative is fine) mails the copies, fills in this form and signs it. Mail at least "
             f"<b>{SERVICE_LEAD_DAYS['mail']} days</b> before the hearing, or hand-deliver at least "
             f"{SERVICE_LEAD_DAYS['hand']} days before (the law asks for 15 days' notice; these leave room for "
             "mail and for how the days are counted). File this signed form with the court.")
-    box = Table([[Para(text, _S["small"])]], colWidths=[6.85 * inch])
-    box.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 9),
-                             ("BOX", (0, 0), (-1, -1), 1, colors.black),
-                             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F2F2F2"))]))
-    return box
+    return t.table([[text]], _NOTICE)
 
 
-def _recipient(number: int, r: Recipient) -> Para:
+def _recipient(t: Typesetter, number: int, r: Recipient) -> Item:
     address = escape(r.address, quote=False) if r.address else f"Address: {LINE}{LINE[:12]}"
-    return Para(f"{chr(96 + number)}. <b>{escape(r.name, quote=False)}</b> ({r.role})<br/>{address}", _S["item"])
+    return t.item(f"{chr(96 + number)}. <b>{escape(r.name, quote=False)}</b> ({r.role})<br/>{address}", _S["item"])
 
 
-def _signature_block() -> Table:
-    rows = [[f"Date: {LINE[:20]}", ""],
-            ["", ""],
-            [LINE, LINE],
-            [Para("(TYPE OR PRINT NAME OF PERSON WHO MAILED)", _S["small"]),
-             Para("(SIGNATURE OF PERSON WHO MAILED)", _S["small"])]]
-    table = Table(rows, colWidths=[3.4 * inch, 3.4 * inch])
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10.5)]))
-    return table
-
-
-def _footer(canvas, doc) -> None:
-    canvas.saveState()
-    canvas.setFont(REGULAR, 8)
-    canvas.drawString(0.9 * inch, 0.45 * inch, "PROOF OF SERVICE BY MAIL — prepared with ca-relief "
-                      "(not a Judicial Council form)")
-    canvas.drawRightString(LETTER[0] - 0.75 * inch, 0.45 * inch, f"Page {canvas.getPageNumber()}")
-    canvas.restoreState()
+def _signature_block(t: Typesetter) -> list[Table]:
+    lines = t.table([[f"Date: {LINE[:20]}", ""], [" ", ""], [LINE, LINE]], _SIGNATURE)
+    captions = t.table([["(TYPE OR PRINT NAME OF PERSON WHO MAILED)", "(SIGNATURE OF PERSON WHO MAILED)"]],
+                       _SIGNATURE_CAPTION)
+    return [lines, captions]

@@ -40,6 +40,8 @@ class Style:
     indent: float = 0.0  # left edge of the text, from the frame's left edge
     bullet_at: float = 0.0
     keep_with_next: bool = False
+    align: str = "left"  # or "center"
+    color: float = 0.0  # grey level of the text
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,20 @@ class Frame:
 @dataclass(frozen=True)
 class Footer:
     text: str  # at the bottom left of every page
-    page_label: str  # e.g. "Page {n} of {total}", at the bottom right
+    page_label: str  # e.g. "Page {n} of {total}", at the bottom right ("" for none)
     size: float = 9.0
     baseline: float = 0.5 * INCH
+
+
+Runs = list[tuple[bool, str]]  # pieces of one weight (bold?, text)
+Line = tuple[Runs, float]  # a line's runs and its width in points
 
 
 @dataclass
 class Item:
     """One block ready to place: its lines, how it is drawn, and its bookmark if it is a heading."""
 
-    lines: list[list[tuple[bool, str]]]
+    lines: list[Line]
     style: Style
     bullet: str | None = None
     box: "BoxStyle | None" = None
@@ -86,6 +92,44 @@ class BoxStyle:
     outset: float = 0.0  # how far the box reaches past the frame's edges on each side
 
 
+@dataclass(frozen=True)
+class TableStyle:
+    """A platypus-like table: fixed column widths, cells padded 6 pt left and right and 3 pt above and
+    below, text at the top of each cell."""
+
+    widths: tuple[float, ...]
+    cell: Style  # the cells' text
+    grid: float = 0.0  # width of every cell's border (0: none)
+    grid_grey: float = 0.5
+    box: float = 0.0  # width of the outer border only
+    column_rules: float = 0.0  # width of the lines between columns only
+    header_fill: float | None = None  # grey behind the first row
+    fill: float | None = None  # grey behind every cell
+    repeat_header: bool = False  # the first row again at the top of each new page
+    padding: tuple[float, float, float, float] = (6.0, 3.0, 6.0, 3.0)  # left, top, right, bottom
+
+
+@dataclass
+class Table:
+    rows: list[list[list[Line]]]  # each row, each cell's lines
+    style: TableStyle
+
+    def row_height(self, index: int) -> float:
+        _, top, _, bottom = self.style.padding
+        return max((len(cell) for cell in self.rows[index]), default=0) * self.style.cell.leading + top + bottom
+
+    @property
+    def height(self) -> float:
+        return sum(self.row_height(i) for i in range(len(self.rows)))
+
+
+@dataclass
+class Keep:
+    """Blocks kept on one page when they fit on one (platypus's KeepTogether)."""
+
+    items: list
+
+
 class Typesetter:
     """Places items on pages; `pdf()` writes them, with footers and bookmarks."""
 
@@ -103,20 +147,94 @@ class Typesetter:
         width = self.frame.width - style.indent - (2 * (box.padding_h - box.outset) if box else 0.0)
         return Item(_lines(markup, style, width) if markup else [], style, bullet, box, bookmark)
 
+    def table(self, rows: list[list[str]], style: TableStyle) -> Table:
+        """Rows of cell markup broken into lines at each column's width (less its padding)."""
+        left, _, right, _ = style.padding
+        return Table([[_lines(cell, style.cell, width - left - right) if cell else []
+                       for cell, width in zip(row, style.widths)] for row in rows], style)
+
     # --- placing --------------------------------------------------------------------------
 
-    def add(self, items: list[Item]) -> None:
+    def add(self, items: list) -> None:
         index = 0
         while index < len(items):
-            group = self._kept_together(items, index)
-            self._place_group(group)
-            index += len(group)
+            block = items[index]
+            if isinstance(block, Keep):
+                self._keep(block)
+                index += 1
+            elif isinstance(block, Table):
+                self._place_table(block)
+                index += 1
+            else:
+                group = self._kept_together(items, index)
+                self._place_group(group)
+                index += len(group)
 
-    def _kept_together(self, items: list[Item], index: int) -> list[Item]:
+    def _kept_together(self, items: list, index: int) -> list[Item]:
         group = [items[index]]
-        while group[-1].style.keep_with_next and index + len(group) < len(items):
+        while (group[-1].style.keep_with_next and index + len(group) < len(items)
+               and isinstance(items[index + len(group)], Item)):
             group.append(items[index + len(group)])
         return group
+
+    def _keep(self, keep: Keep) -> None:
+        height = sum(getattr(item, "height", 0.0) + item.style.space_before + item.style.space_after
+                     for item in keep.items if isinstance(item, Item))
+        room = self.y - self.frame.bottom
+        if height > room and height <= self.frame.top - self.frame.bottom and not self._at_top():
+            self._new_page()
+        self.add(keep.items)
+
+    def _place_table(self, table: Table) -> None:
+        """Row by row; a row that does not fit starts a new page (with the header row again if asked)."""
+        style = table.style
+        left = self.frame.left + (self.frame.width - sum(style.widths)) / 2  # centred, as platypus does
+        top = self.y - (0.0 if self._at_top() else self._after)
+        start = top
+        for index, row in enumerate(table.rows):
+            height = table.row_height(index)
+            if top - height < self.frame.bottom - 1e-6 and top < self.frame.top - 1e-6:
+                self._finish_table(table, left, start, top)
+                self._new_page()
+                top = start = self.frame.top
+                if style.repeat_header and index > 0:
+                    self._draw_row(table, 0, left, top)
+                    top -= table.row_height(0)
+            self._draw_row(table, index, left, top)
+            top -= height
+        self._finish_table(table, left, start, top)
+        self.y = top
+        self._after = 0.0
+
+    def _draw_row(self, table: Table, index: int, left: float, top: float) -> None:
+        style, out = table.style, self.pages[-1]
+        height = table.row_height(index)
+        pad_left, pad_top, _, _ = style.padding
+        fill = style.header_fill if index == 0 and style.header_fill is not None else style.fill
+        if fill is not None:
+            out.append(f"q {fill:g} g {left:.2f} {top - height:.2f} {sum(style.widths):.2f} {height:.2f} re f Q\n")
+        x = left
+        for cell, width in zip(table.rows[index], style.widths):
+            baseline = top - pad_top - style.cell.size
+            for runs, _ in cell:
+                out.append(self._line(runs, x + pad_left, baseline, style.cell))
+                baseline -= style.cell.leading
+            if style.grid:
+                out.append(f"q {style.grid_grey:g} G {style.grid:g} w {x:.2f} {top - height:.2f} {width:.2f} "
+                           f"{height:.2f} re S Q\n")
+            x += width
+
+    def _finish_table(self, table: Table, left: float, top: float, bottom: float) -> None:
+        """The lines drawn around the part of the table on this page."""
+        style, out = table.style, self.pages[-1]
+        width = sum(style.widths)
+        if style.box and top > bottom:
+            out.append(f"q 0 G {style.box:g} w {left:.2f} {bottom:.2f} {width:.2f} {top - bottom:.2f} re S Q\n")
+        if style.column_rules and top > bottom:
+            x = left
+            for column in style.widths[:-1]:
+                x += column
+                out.append(f"q 0 G {style.column_rules:g} w {x:.2f} {bottom:.2f} m {x:.2f} {top:.2f} l S Q\n")
 
     def _place_group(self, group: list[Item]) -> None:
         """A heading with the block after it: if the heading and that block's first line do not fit,
@@ -156,7 +274,7 @@ class Typesetter:
             if lines:
                 self._new_page()
 
-    def _draw(self, item: Item, lines: list[list[tuple[bool, str]]], top: float, bullet: bool = True) -> None:
+    def _draw(self, item: Item, lines: list[Line], top: float, bullet: bool = True) -> None:
         style, frame, out = item.style, self.frame, self.pages[-1]
         if item.bookmark:
             self.bookmarks.append((len(self.pages) - 1, *item.bookmark))
@@ -170,14 +288,15 @@ class Typesetter:
         baseline = y - style.size
         if item.bullet and bullet:
             out.append(self.regular.show(item.bullet, frame.left + style.bullet_at, baseline, style.size))
-        for line in lines:
-            out.append(self._line(line, x, baseline, style))
+        for runs, width in lines:
+            shift = (frame.width - style.indent - width) / 2 if style.align == "center" else 0.0
+            out.append(self._line(runs, x + shift, baseline, style))
             baseline -= style.leading
         self.y = top - len(lines) * style.leading - (2 * item.box.padding_v if item.box else 0.0)
         self._after = style.space_after
 
-    def _line(self, runs: list[tuple[bool, str]], x: float, y: float, style: Style) -> str:
-        parts = [f"BT 0 g {x:.2f} {y:.2f} Td"]
+    def _line(self, runs: Runs, x: float, y: float, style: Style) -> str:
+        parts = [f"BT {style.color:g} g {x:.2f} {y:.2f} Td"]
         for bold, text in runs:
             font = self.bold if bold or style.bold else self.regular
             parts.append(f"{font.resource} {style.size:g} Tf <{font.encode(text).hex()}> Tj")
@@ -228,19 +347,26 @@ class Typesetter:
         return out.getvalue()
 
     def _footer(self, number: int, total: int) -> str:
+        """The footer text at the left margin and the page label at the right one."""
         f, left, right = self.footer, self.frame.left - 6, self.frame.right + 6
-        label = f.page_label.format(n=number, total=total)
         text = self.regular.show(f.text, left, f.baseline, f.size) if f.text else ""
+        if not f.page_label:
+            return text
+        label = f.page_label.format(n=number, total=total)
         return text + self.regular.show(label, right - self.regular.width(label, f.size), f.baseline, f.size)
 
 
 @lru_cache(maxsize=4096)
-def _lines(markup: str, style: Style, width: float) -> list[list[tuple[bool, str]]]:
-    """Line breaks of `markup` at `width`, each line as runs of one weight (remembered: the same
-    paragraphs recur in packet after packet)."""
+def _lines(markup: str, style: Style, width: float) -> list[Line]:
+    """Line breaks of `markup` at `width`, each line as runs of one weight with its width
+    (remembered: the same paragraphs recur in packet after packet)."""
     faces = {False: InkFont.build(fonts.face("")), True: InkFont.build(fonts.face("B"))}
     word_list = words(markup)
     measured = [(0.0, 0.0) if w is BREAK else
                 (sum(faces[p.bold or style.bold].width(p.text, style.size) for p in w),
                  faces[w[-1].bold or style.bold].width(" ", style.size)) for w in word_list]
-    return [line_runs(line) for line in break_lines(word_list, measured, width)]
+    lines = []
+    for line in break_lines(word_list, measured, width):
+        runs = line_runs(line)
+        lines.append((runs, sum(faces[bold or style.bold].width(text, style.size) for bold, text in runs)))
+    return lines
