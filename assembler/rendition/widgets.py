@@ -31,21 +31,29 @@ class Widgets:
     repeated: set[str]
     labels: dict[str, str] = field(default_factory=dict)  # tooltips: the printed words of each item
     parents: dict[str, PDFDictionary] = field(default_factory=dict)
+    appearances: dict[tuple, object] = field(default_factory=dict)  # one stream per kind and size, shared
 
     def text(self, f: Field, value: str, size: float) -> None:
         form = self.canvas.acroForm
         _, font = form.makeFont("Helvetica")
         entries = {"FT": PDFName("Tx"), "V": PDFString(value), "DA": PDFString(f"/{font} {size:g} Tf 0 g"),
                    "Ff": MULTILINE if f.multiline else 0, "TU": PDFString(self._label(f))}
-        self._add(f, entries, {"N": form.getRef(form.makeStream(f.width, f.height, ""))})
+        self._add(f, entries, {"N": self._appearance(f, "")})
 
     def check(self, f: Field, checked: bool) -> None:
-        form = self.canvas.acroForm
         state = PDFName(ON if checked else "Off")
-        on = form.makeStream(f.width, f.height, _cross(f.width, f.height))
-        off = form.makeStream(f.width, f.height, "")
+        on, off = self._appearance(f, _cross(f.width, f.height)), self._appearance(f, "")
         entries = {"FT": PDFName("Btn"), "V": state, "TU": PDFString(self._label(f))}
-        self._add(f, entries, {"N": PDFDictionary({ON: form.getRef(on), "Off": form.getRef(off)})}, state)
+        self._add(f, entries, {"N": PDFDictionary({ON: on, "Off": off})}, state)
+
+    def _appearance(self, f: Field, drawing: str):
+        """A reference to the appearance stream of this size and drawing: widgets of the same size share
+        one (a form has a hundred fields; fewer objects make every fill and copy of it faster)."""
+        key = (round(f.width, 2), round(f.height, 2), drawing)
+        if key not in self.appearances:
+            form = self.canvas.acroForm
+            self.appearances[key] = form.getRef(form.makeStream(f.width, f.height, drawing))
+        return self.appearances[key]
 
     def _label(self, f: Field) -> str:
         return f.label or self.labels.get(f.name) or f.name
