@@ -22,9 +22,10 @@ from assembler.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
 from assembler.flatten import flatten_widgets
 from assembler.formset import Document, FormSet, case_label
 from assembler.instructions import instructions_pdf, render_instructions
-from assembler.rendition.ink import InkFont, add_content
 from assembler.profile import Case, Profile
 from assembler.proof_of_service import ServedCase, proof_of_service_pdf
+from assembler.rendition.backend import RenditionBackend
+from assembler.rendition.ink import InkFont, add_content
 from assembler.service import service_list
 from rules.decision import Assessment, CaseResult
 
@@ -62,6 +63,7 @@ class Part:
     file_name: str | None = None  # also written beside the packet under this name
     pages: int = 0
     first_page: int = 0
+    printed: tuple[pikepdf.Pdf, list[str]] | None = None  # a rendition: blank pages and what to print on each
 
 
 @dataclass
@@ -130,21 +132,20 @@ def _case_parts(profile: Profile, case: Case, result: CaseResult, formset: FormS
         group = [d for d in docs if d.file_name.startswith(f"{petition}_")]
         if not group:
             continue
-        parts += [Part(d.title, d.form_id, _flat(d, backend)) for d in group]
-        parts += [Part(d.title, d.form_id, _flat(d, backend))
-                  for d in docs if d.file_name.startswith(f"{order}_")]
+        parts += [_form_part(d, backend) for d in group]
+        parts += [_form_part(d, backend) for d in docs if d.file_name.startswith(f"{order}_")]
         parts.append(_proof_of_service(profile, case, label, group, docs, order, petition, lang, out))
     return parts
 
 
-def _flat(doc: Document, backend: FormBackend) -> bytes:
-    """The packet is for printing: every form in it flattened. A rendition goes in as filled, and
-    `_assemble` flattens the packet's pages (`flatten.py`: each checked box's cross drawn into the page,
-    every field removed; the same page a flattened fill prints, without filling twice). An official
-    form is flattened by its backend, which draws each value the way the court's PDF lays it out."""
+def _form_part(doc: Document, backend: FormBackend) -> Part:
+    """The packet is for printing: every form in it flattened. A rendition's pages are its blank
+    without fields with the values written on (`_assemble` copies them in; no PDF is written twice).
+    An official form is filled again, flattened by its backend in the court PDF's own layout."""
     if doc.source == "rendition":
-        return doc.data
-    return backend.fill(doc.form_id, doc.values, flatten=True).data
+        blank, layers = RenditionBackend().printed_pages(doc.form_id, doc.values)
+        return Part(doc.title, doc.form_id, b"", pages=len(layers), printed=(blank, layers))
+    return Part(doc.title, doc.form_id, backend.fill(doc.form_id, doc.values, flatten=True).data)
 
 
 def _proof_of_service(profile: Profile, case: Case, label: str, group: list[Document], docs: list[Document],
@@ -268,9 +269,15 @@ def _assemble(parts: list[Part], duplex: bool) -> bytes:
     for part in parts:
         if duplex and len(packet.pages) % 2 == 1:
             packet.add_blank_page(page_size=LETTER)
+        starts.append(len(packet.pages))
+        if part.printed is not None:
+            blank, layers = part.printed
+            packet.pages.extend(blank.pages)
+            for page, operators in zip(packet.pages[starts[-1]:], layers):
+                add_content(packet, page, operators)
+            continue
         source = pikepdf.open(io.BytesIO(part.data))
         sources.append(source)
-        starts.append(len(packet.pages))
         flatten_widgets(source)  # before copying: the fields need not be copied at all
         packet.pages.extend(source.pages)
     with packet.open_outline() as outline:

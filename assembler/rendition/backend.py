@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from typing import Mapping
 
+import pikepdf
+
 from assembler.backends import FilledForm, TextBox, Value
 from assembler.rendition.boxes import text_box
 from assembler.rendition.fields import check_values
 from assembler.rendition.readback import read_back
-from assembler.rendition.fill import fill
+from assembler.rendition.render import printed_blank
+from assembler.rendition.fill import fill, layers
 from assembler.rendition.spec import available_forms, load_spec
 
 SOURCE = "rendition"
@@ -34,6 +37,12 @@ class RenditionBackend:
         if field.kind != "text":
             raise KeyError(f"{form_id} item {item} is a check box, not a text box")
         return text_box(field)
+
+    def printed_pages(self, form_id: str, values: Mapping[str, Value]) -> tuple[pikepdf.Pdf, list[str]]:
+        """For the packet: the blank without fields, and per page the operators that print the values
+        and checked boxes on it: the pages a flattened fill would have, without writing a PDF."""
+        spec = load_spec(form_id)
+        return printed_blank(form_id), layers(spec, check_values(spec, values), flatten=True)
 
     def fill(self, form_id: str, values: Mapping[str, Value], *, flatten: bool = False) -> FilledForm:
         spec = load_spec(form_id)

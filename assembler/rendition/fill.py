@@ -28,13 +28,19 @@ def fill(spec: FormSpec, values: Mapping[str, Value], *, flatten: bool = False) 
     pdf = pikepdf.open(io.BytesIO(blank(spec.form, editable=not flatten)))
     if not flatten:
         _set_fields(pdf, spec, values)
-    ink = InkFont.build()  # named on every page of the blank already (render.compressed)
-    for page_spec, page in zip(spec.pages, pdf.pages):
-        add_content(pdf, page, "".join(_page_values(ink, page_spec.fields, values, flatten)))
+    for page, operators in zip(pdf.pages, layers(spec, values, flatten=flatten)):
+        add_content(pdf, page, operators)
     out = io.BytesIO()
     # the blank's streams are compressed already and ours are compressed as written (ink.add_content)
     pdf.save(out, deterministic_id=True, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
     return out.getvalue()
+
+
+def layers(spec: FormSpec, values: Mapping[str, Value], *, flatten: bool) -> list[str]:
+    """Per page, the content-stream operators that print the values on the blank (and, flattened,
+    each checked box's cross). The ink font is named on every page of the blank (render.compressed)."""
+    ink = InkFont.build()
+    return ["".join(_page_values(ink, page.fields, values, flatten)) for page in spec.pages]
 
 
 def _page_values(ink: InkFont, fields, values: Mapping[str, Value], flatten: bool):

@@ -45,6 +45,13 @@ def blank(form_id: str, *, editable: bool) -> bytes:
     return compressed(buf.getvalue())
 
 
+@cache
+def printed_blank(form_id: str) -> pikepdf.Pdf:
+    """The blank without fields, open once per process: the packet copies its pages and writes the
+    values onto them (`fill.layers`)."""
+    return pikepdf.open(BytesIO(blank(form_id, editable=False)))
+
+
 def compressed(data: bytes) -> bytes:
     """Every stream compressed once here (reportlab leaves the fields' appearances plain), so that
     each fill can save without compressing anything again; and the typeface the values are written
