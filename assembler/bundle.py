@@ -64,6 +64,13 @@ class Part:
     pages: int = 0
     first_page: int = 0
     printed: tuple[pikepdf.Pdf, list[str]] | None = None  # a rendition: blank pages and what to print on each
+    _pdf: tuple[bytes, pikepdf.Pdf] | None = field(default=None, repr=False)
+
+    def opened(self) -> pikepdf.Pdf:
+        """`data` parsed once (counted for the contents, then copied into the packet)."""
+        if self._pdf is None or self._pdf[0] is not self.data:
+            self._pdf = (self.data, pikepdf.open(io.BytesIO(self.data)))
+        return self._pdf[1]
 
 
 @dataclass
@@ -88,7 +95,7 @@ def bundle(profile: Profile, assessment: Assessment, formset: FormSet, backend: 
     out.files["cover.pdf"] = cover.data
     out.files["packet.pdf"] = packet
     out.kinds["cover.pdf"] = {"kind": "cover sheet"}
-    out.kinds["packet.pdf"] = {"kind": "packet", "pages": _page_count(packet)}
+    out.kinds["packet.pdf"] = {"kind": "packet", "pages": parts[-1].first_page + parts[-1].pages - 1}
     return out
 
 
@@ -185,7 +192,7 @@ def _cover(profile: Profile, assessment: Assessment, body: list[Part], formset: 
 def _number(parts: list[Part], duplex: bool) -> None:
     page = 1
     for part in parts:
-        part.pages = part.pages or _page_count(part.data) or 1
+        part.pages = part.pages or _pages_of(part) or 1
         if duplex and page % 2 == 0:
             page += 1
         part.first_page = page
@@ -276,7 +283,7 @@ def _assemble(parts: list[Part], duplex: bool) -> bytes:
             for page, operators in zip(packet.pages[starts[-1]:], layers):
                 add_content(packet, page, operators)
             continue
-        source = pikepdf.open(io.BytesIO(part.data))
+        source = part.opened()
         sources.append(source)
         flatten_widgets(source)  # before copying: the fields need not be copied at all
         packet.pages.extend(source.pages)
@@ -309,3 +316,7 @@ def _page_count(data: bytes) -> int:
         return 0
     with pikepdf.open(io.BytesIO(data)) as pdf:
         return len(pdf.pages)
+
+
+def _pages_of(part: Part) -> int:
+    return len(part.opened().pages) if part.data else 0

@@ -336,9 +336,6 @@ class Typesetter:
                 else:
                     outline.root.append(entry)
                     parent = entry
-        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-            meta["dc:title"] = self.title
-            meta["dc:creator"] = ["ca-relief"]
         pdf.docinfo["/Title"] = self.title
         pdf.docinfo["/Author"] = "ca-relief"
         out = io.BytesIO()

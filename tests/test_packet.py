@@ -174,3 +174,9 @@ def test_the_packet_prints_each_form_page_exactly_as_the_filled_form_prints(tmp_
     first = starts["Petition for Dismissal (CR-180), RIF1801234"]
     for page in range(1, len(PdfReader(form_path).pages) + 1):
         assert _gray(packet_path, first + page - 1) == _gray(form_path, page), f"CR-180 page {page}"
+
+
+@pytest.mark.parametrize("duplex", [False, True])
+def test_the_manifest_counts_the_packet_pages(duplex):
+    packet = packet_for("two-counties", duplex=duplex)
+    assert packet.manifest["packet"]["pages"] == len(PdfReader(io.BytesIO(packet.pdf)).pages)

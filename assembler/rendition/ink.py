@@ -16,7 +16,7 @@ import io
 import re
 import zlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import pikepdf
 from reportlab.pdfbase import pdfmetrics
@@ -64,11 +64,19 @@ class InkFont:
         return sorted({c for c in text if c not in self.codes and c not in "\n\r\t"})
 
     def encode(self, text: str) -> bytes:
-        missing = self.missing(text)
-        if missing:
-            raise UnprintableText(f"the character(s) {' '.join(missing)} cannot be printed in the form's typeface; "
-                                  "fix: write the text as the court's records spell it with Latin letters")
-        return bytes(self.codes[c] for c in text)
+        if not self._printable.fullmatch(text):
+            raise UnprintableText(f"the character(s) {' '.join(self.missing(text))} cannot be printed in the "
+                                  "form's typeface; fix: write the text as the court's records spell it with Latin "
+                                  "letters")
+        return text.translate(self._to_codes).encode("latin-1")
+
+    @cached_property
+    def _to_codes(self) -> dict[int, str]:
+        return str.maketrans({c: chr(code) for c, code in self.codes.items()})
+
+    @cached_property
+    def _printable(self) -> re.Pattern:
+        return re.compile("[" + re.escape("".join(self.codes)) + "]*")
 
     @property
     def resource(self) -> str:
@@ -105,7 +113,10 @@ def add_content(pdf: pikepdf.Pdf, page: pikepdf.Page, operators: str) -> None:
 
 
 def _flate(pdf: pikepdf.Pdf, data: bytes) -> pikepdf.Stream:
-    """A compressed content stream (the PDFs this module writes into are saved without recompressing)."""
+    """A content stream, compressed unless it is a few bytes (the PDFs this module writes into are saved
+    without recompressing)."""
+    if len(data) < 200:
+        return pikepdf.Stream(pdf, data)
     return pikepdf.Stream(pdf, zlib.compress(data), Filter=pikepdf.Name.FlateDecode)
 
 

@@ -9,7 +9,7 @@ longer in our typeface, so every line ends where the official one does).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -97,20 +97,26 @@ class FormSpec:
     pages: list[Page]
     source: str = ""
 
-    @property
+    @cached_property
     def fields(self) -> list[Field]:
         """Every widget; a caption item repeated on several pages appears once per page."""
         return [f for p in self.pages for f in p.fields]
 
-    @property
+    @cached_property
     def items(self) -> list[str]:
         return list(dict.fromkeys(f.name for f in self.fields))
 
-    def widgets(self, name: str) -> list[Field]:
-        found = [f for f in self.fields if f.name == name]
-        if not found:
-            raise KeyError(f"{self.form} rendition has no item {name!r}")
+    @cached_property
+    def _by_name(self) -> dict[str, list[Field]]:
+        found: dict[str, list[Field]] = {}
+        for f in self.fields:
+            found.setdefault(f.name, []).append(f)
         return found
+
+    def widgets(self, name: str) -> list[Field]:
+        if name not in self._by_name:
+            raise KeyError(f"{self.form} rendition has no item {name!r}")
+        return self._by_name[name]
 
     def field(self, name: str) -> Field:
         """The item's narrowest widget: what must hold the value wherever it repeats."""
