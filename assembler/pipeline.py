@@ -69,12 +69,13 @@ def assemble(profile: Profile, as_of: date, *, forms: str = "rendition", forms_d
     return packet
 
 
-def write_packet(packet: Packet, outdir: Path) -> list[Path]:
-    """Every file of the packet under `outdir`, each written atomically with mode 0600."""
+def write_packet(packet: Packet, outdir: Path, *, durable: bool = True) -> list[Path]:
+    """Every file of the packet under `outdir`, each written atomically with mode 0600 (see
+    `files.write_private` for `durable`)."""
     outdir.mkdir(parents=True, exist_ok=True)
     outdir.chmod(0o700)
     order = sorted(packet.files, key=lambda name: name == "manifest.json")  # manifest last: it vouches
-    return [write_private(outdir / name, packet.files[name]) for name in order]
+    return [write_private(outdir / name, packet.files[name], durable=durable) for name in order]
 
 
 def _manifest(packet: Packet, formset: FormSet, bundled, backend: str, flatten: bool, duplex: bool) -> dict:

@@ -42,10 +42,11 @@ def finished(folder: Path, print_: str) -> Outcome | None:
         return None
 
 
-def write_record(folder: Path, print_: str, files: dict[str, bytes], outcome: Outcome) -> None:
+def write_record(folder: Path, print_: str, files: dict[str, bytes], outcome: Outcome, *,
+                 durable: bool = True) -> None:
     record = {"fingerprint": print_, "files": {name: _sha(data) for name, data in sorted(files.items())},
               "outcome": outcome.to_json()}
-    write_private(folder / RECORD, (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode())
+    write_private(folder / RECORD, (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode(), durable=durable)
 
 
 def recorded_names(folder: Path) -> list[str]:

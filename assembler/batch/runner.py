@@ -68,6 +68,7 @@ def run_batch(source: Source, settings: Settings, jobs: int, progress: BatchProg
     with _stop_on_sigterm():
         _Pool(settings, jobs, report, progress).run(iter(source))
     report.seconds = time.monotonic() - began
+    os.sync()  # the packets were written without a flush each (worker.py): one flush for all of them
     if not report.interrupted:
         report.results.write(settings.outdir)
         report.tally.write(settings.outdir, settings.as_of)

@@ -131,8 +131,8 @@ def _subset_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
 
 
 def _codes(font: pikepdf.Object) -> dict[str, int]:
-    pairs = _BFCHAR.findall(font.ToUnicode.read_bytes())
-    codes = {chr(int(uni, 16)): int(code, 16) for code, uni in pairs if int(code, 16) and int(uni, 16) not in (0, 0xFFFF)}
+    pairs = [(int(code, 16), int(uni, 16)) for code, uni in _BFCHAR.findall(font.ToUnicode.read_bytes())]
+    codes = {chr(uni): code for code, uni in pairs if code and uni not in (0, 0xFFFF)}
     if "\u00a0" not in codes and " " in codes:  # a no-break space prints as a space (Vera has no glyph of its own)
         codes["\u00a0"] = codes[" "]
     return codes
