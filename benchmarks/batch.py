@@ -17,7 +17,8 @@
    with forms), on 1 process and on all cores. It does only the filling — no decisions, declarations,
    cover sheet, instructions, flattened copies or merged packet — so it bounds what form filling alone costs.
 
-Prints the figures. `--large 0` skips the second memory point.
+Prints the figures, with a reference-loop time (how fast the machine runs Python at that moment: shared
+machines vary by half from minute to minute). `--large 0` skips the second memory point.
 """
 
 from __future__ import annotations
@@ -64,6 +65,18 @@ class Run:
     @property
     def rate(self) -> float:
         return self.clients / self.seconds
+
+
+def reference_ms() -> float:
+    """A fixed pure-Python loop, best of three: how fast this machine runs Python right now (shared
+    machines vary by half from one minute to the next), so figures from different runs compare."""
+    best = float("inf")
+    for _ in range(3):
+        began, total = time.perf_counter(), 0
+        for i in range(3_000_000):
+            total += i * i
+        best = min(best, time.perf_counter() - began)
+    return best * 1000
 
 
 def make_batch(folder: Path, count: int) -> Path:
@@ -230,7 +243,7 @@ def main() -> None:
         folder = Path(tmp)
         source = make_batch(folder, args.clients)
         print(f"relief batch benchmark: {args.clients} synthetic clients, {args.jobs} core(s), load average "
-              f"{os.getloadavg()[0]:.1f} at start")
+              f"{os.getloadavg()[0]:.1f} at start, reference loop {reference_ms():.0f} ms (lower is a faster machine)")
         runs = {}
         single = args.clients if args.single_clients is None else args.single_clients
         if single:
