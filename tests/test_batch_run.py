@@ -202,3 +202,39 @@ def test_a_stopped_batch_resumes_to_exactly_one_complete_packet_per_client(tmp_p
         record = assert_complete(out / name)
         assert "packet.pdf" in record["files"]
     assert len(results(out)) == 4
+
+
+def test_a_batch_on_the_official_forms_rebuilds_a_client_when_a_blank_is_replaced(tmp_path, official_forms_dir):
+    """--forms official: the court's own PDFs filled for every client; the record notes which blanks
+    (by sha256), so a replaced blank is a changed input and resume rebuilds rather than keeps."""
+    import shutil
+
+    import pikepdf
+
+    forms = tmp_path / "forms"
+    shutil.copytree(official_forms_dir, forms)
+    source, _, _ = make_csv(tmp_path / "clients.csv", 3, [DISMISSAL, WOBBLER])
+    out = tmp_path / "out"
+    first = batch(str(source), "-o", str(out), "--forms", "official", "--forms-dir", str(forms))
+    assert first.returncode == 0, first.stderr
+    for name in ("C00000", "C00001", "C00002"):
+        record = assert_complete(out / name)
+        manifest = json.loads((out / name / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["forms"] == "official"
+        petition = next(d for d in manifest["documents"] if d.get("form") == "CR-180")
+        assert petition["source_sha256"] == hashlib.sha256((forms / "CR-180.pdf").read_bytes()).hexdigest()
+        assert "packet.pdf" in record["files"]
+
+    again = batch(str(source), "-o", str(out), "--forms", "official", "--forms-dir", str(forms))
+    assert "3 unchanged and kept" in again.stderr
+
+    # The same form, written out again by qpdf: other bytes, still the current CR-181.
+    with pikepdf.open(official_forms_dir / "CR-181.pdf") as pdf:
+        pdf.save(forms / "CR-181.pdf", object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    rebuilt = batch(str(source), "-o", str(out), "--forms", "official", "--forms-dir", str(forms))
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "unchanged and kept" not in rebuilt.stderr
+    assert all(row["status"] in ("ok", "needs_review") for row in results(out).values())
+    new_sha = hashlib.sha256((forms / "CR-181.pdf").read_bytes()).hexdigest()
+    manifest = json.loads((out / "C00000" / "manifest.json").read_text(encoding="utf-8"))
+    assert next(d for d in manifest["documents"] if d.get("form") == "CR-181")["source_sha256"] == new_sha

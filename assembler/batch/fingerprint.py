@@ -22,9 +22,12 @@ from assembler.profile import Profile
 RECORD = "batch.json"
 
 
-def fingerprint(profile: Profile, as_of: date, forms: str, lang: str | None) -> str:
+def fingerprint(profile: Profile, as_of: date, forms: str, lang: str | None,
+                blanks: dict[str, str] | None = None) -> str:
+    """What a client's packet is made from: the profile, the date, the options, the tool's version and
+    (official forms) the sha256 of each blank PDF."""
     payload = {"profile": profile.model_dump(mode="json"), "as_of": as_of.isoformat(), "forms": forms,
-               "lang": lang, "tool": __version__}
+               "lang": lang, "tool": __version__, "blanks": blanks or {}}
     return _sha(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode())
 
 

@@ -66,7 +66,7 @@ def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
     except ProfileError as exc:
         problems = [locate(p, client.grouped) if client.grouped else p for p in exc.problems]
         return _fail(client, folder, "; ".join(problems))
-    print_ = fingerprint(profile, settings.as_of, settings.forms, settings.lang)
+    print_ = fingerprint(profile, settings.as_of, settings.forms, settings.lang, getattr(backend, "identity", None))
     if settings.resume and (done := finished(folder, print_)) is not None:
         done.index, done.label, done.rows, done.skipped = client.index, client.label, client.rows, True
         return done

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
 from assembler.backends import FilledForm, TextBox, Value
 from assembler.official.fill import fill
 from assembler.official.prepared import PreparedForm, prepared
-from assembler.official.store import find_form
+from assembler.official.store import FormsNotFound, find_form
+
+FILLED = ("CR-180", "CR-181", "MC-025", "MC-031")  # the forms with an official field map (forms/<ID>/official-*.yaml)
 
 
 class OfficialBackend:
@@ -16,6 +20,18 @@ class OfficialBackend:
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+
+    @cached_property
+    def identity(self) -> dict[str, str]:
+        """The sha256 of each official blank in the folder (or "absent"): a batch rebuilds a client's
+        packet when a blank it was filled from is replaced."""
+        found = {}
+        for form_id in FILLED:
+            try:
+                found[form_id] = hashlib.sha256(find_form(self.folder, form_id).read_bytes()).hexdigest()
+            except FormsNotFound:
+                found[form_id] = "absent"
+        return found
 
     def form(self, form_id: str) -> PreparedForm:
         """The prepared blank (parsed once per process; refused if not a known current revision)."""
