@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 
 from assembler.service import SERVICE_LEAD_DAYS
-from assembler.typeset import Footer, Frame, Item, Keep, Style, Table, TableStyle, Typesetter
+from assembler.typeset import Footer, Frame, Keep, Style, Table, TableStyle, Typesetter, spacer
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def _court(t: Typesetter, c: Court, w: dict) -> list:
              t.item(f"<b>{w['cases']}:</b> {_esc(', '.join(c.cases))}", _S["p"])]
     lines += [t.item(_esc(note), _S["check"], bullet="!") for note in c.notes]
     lines += [t.item(f"<b>{w['serve']}:</b> {_esc(s)}", _S["check"], bullet="•") for s in c.serve]
-    return lines + [Item([], Style(0, 0, space_after=4))]
+    return lines + [spacer(4)]
 
 
 def _esc(text: str) -> str:

@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 
 from assembler.service import SERVICE_LEAD_DAYS, Recipient
-from assembler.typeset import Footer, Frame, Item, Style, Table, TableStyle, Typesetter
+from assembler.typeset import Footer, Frame, Item, Style, Table, TableStyle, Typesetter, spacer
 
 LINE = "_" * 38
 
@@ -54,36 +54,32 @@ def proof_of_service_pdf(served: ServedCase) -> bytes:
     return setter.pdf()
 
 
-def _space(points: float) -> Item:
-    return Item([], Style(0, 0, space_after=points))
-
-
 def _story(t: Typesetter, s: ServedCase) -> list:
     number = escape(s.case_number or "(none — arrest only)", quote=False)
     county, defendant = escape(s.county.upper(), quote=False), escape(s.defendant, quote=False)
     caption = t.table([[f"SUPERIOR COURT OF CALIFORNIA, COUNTY OF {county}", f"CASE NUMBER:<br/><b>{number}</b>"],
                        [f"PEOPLE OF THE STATE OF CALIFORNIA v. <b>{defendant}</b>", ""]], _CAPTION)
-    story = [caption, _space(10),
+    story = [caption, spacer(10),
              t.item("PROOF OF SERVICE BY MAIL", _S["title"]),
              t.item(f"(Code Civ. Proc., § 1013a; notice required by {s.notice_cite})", _S["sub"]),
              _notice(t),
-             _space(8),
+             spacer(8),
              t.item("1. I am 18 years of age or older and <b>not a party</b> to this case. I am a resident of "
                     "or employed in the county where the mailing took place.", _S["body"]),
              t.item(f"2. My residence or business address is: {LINE}{LINE[:20]}", _S["body"]),
              t.item("3. I mailed copies of the following documents:", _S["body"])]
     story += [t.item(f"[X] {escape(title, quote=False)}", _S["item"]) for title in s.documents]
-    story += [_space(4),
+    story += [spacer(4),
               t.item("4. I enclosed the copies in a sealed envelope for each person below, with first-class "
                      "postage fully prepaid, and deposited each envelope with the United States Postal Service, "
                      "addressed as follows:", _S["body"])]
     story += [_recipient(t, i, r) for i, r in enumerate(s.recipients, start=1)]
-    story += [_space(6),
+    story += [spacer(6),
               t.item(f"5. Date mailed: {LINE[:18]}   Place mailed (city and state): {LINE[:26]}", _S["body"]),
-              _space(6),
+              spacer(6),
               t.item("I declare under penalty of perjury under the laws of the State of California that the "
                      "foregoing is true and correct.", _S["body"]),
-              _space(14), *_signature_block(t)]
+              spacer(14), *_signature_block(t)]
     return story
 
 

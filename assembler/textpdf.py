@@ -1,4 +1,4 @@
-"""Headed plain text to a clean letter-size PDF (instructions, later the cover sheet).
+"""Headed plain text to a clean letter-size PDF (the filing instructions), set by `typeset.py`.
 
 The text uses a small line-based markup, so templates stay plain text:
 
@@ -25,12 +25,9 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
-from assembler.typeset import BoxStyle, Footer, Frame, Item, Style, Typesetter
+from assembler.typeset import BoxStyle, Footer, Frame, Item, Style, Typesetter, spacer
 
-FONT, FONT_BOLD = "Vera", "VeraBd"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _NO_BREAK = re.compile(r"§§? \S|\b(?:Pen|Veh|Code|Prof|Saf)\. (?=\S)")
 
@@ -98,20 +95,9 @@ def pdf_bytes(text: str, *, footer: str = "", title: str = "", page_label: str =
     for block in parse(text):
         items.append(_item(setter, block))
         if block.kind == "note":
-            items.append(Item([], _AFTER_NOTE))
+            items.append(spacer(6))
     setter.add(items)
     return setter.pdf()
-
-
-def register_fonts() -> None:
-    """Register the embedded Vera family once (other writers of our own pages use it too)."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    pdfmetrics.registerFont(TTFont(FONT, "Vera.ttf"))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, "VeraBd.ttf"))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-
-
 
 
 # Frame: 0.9 in side margins, 0.8 in top, 0.9 in bottom, inset 6 pt as platypus frames were.
@@ -129,9 +115,8 @@ _STYLES = {
     "space": Style(0, 0, space_after=8),
 }
 _BULLETS = {"bullet": "\u2022", "check": "[  ]"}
-# #F2F2F2, 1 pt border, as wide as the margins (6 pt past the frame), then 6 pt of space
+# #F2F2F2, 1 pt border, as wide as the margins (6 pt past the frame); 6 pt of space follow it
 _NOTE_BOX = BoxStyle(fill=0.949, border=1, padding_h=8, padding_v=6, outset=6)
-_AFTER_NOTE = Style(0, 0, space_after=6)
 _BOOKMARK_LEVEL = {"title": 0, "heading": 0, "subheading": 1}
 
 

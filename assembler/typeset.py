@@ -1,16 +1,16 @@
-"""Typesetting headed plain text (`textpdf` blocks) onto letter pages, written straight into a PDF.
+"""Typesetting our own pages (instructions, cover sheet, proof of service) straight into a PDF.
 
 The filing instructions run to six pages per county in every packet; set with reportlab's platypus
-they cost more than all of a packet's forms together. Their layout is simple — paragraphs, bullets,
-check lines, boxed notes, headings kept with what follows, a footer with "Page x of y" — so this
-module sets them itself: lines broken once per distinct paragraph and width (remembered: most
-paragraphs recur in every packet of a county), drawn as text operators in the embedded Vera
-(`rendition.ink`, one font object per face per PDF), pages written by qpdf with a bookmark per
-heading.
+they, the cover sheet and the proof of service cost more than all of a packet's forms together.
+Their layout is simple — paragraphs, bullets, check lines, boxed notes, headings kept with what
+follows, small tables, a footer — so this module sets them itself: lines broken once per distinct
+paragraph and width (remembered: most paragraphs recur in every packet of a county), drawn as text
+operators in the embedded Vera (`rendition.ink`, one font object per face per PDF), pages written by
+qpdf with a bookmark per heading.
 
-Spacing follows platypus's rules, so the pages look as they did: space after a block plus space
-before the next, no space before a block at the top of a page, a paragraph split between lines at
-a page break, a note box moved whole to the next page.
+Spacing follows platypus's rules, so the pages look as they did: between two blocks the larger of
+the space after the first and the space before the second, none at the top of a page; a paragraph
+splits between lines at a page break; a note box or a table row moves whole to the next page.
 """
 
 from __future__ import annotations
@@ -81,6 +81,11 @@ class Item:
     @property
     def height(self) -> float:
         return len(self.lines) * self.style.leading + (self.box.padding_v * 2 if self.box else 0.0)
+
+
+def spacer(points: float) -> Item:
+    """Blank space, as platypus's Spacer: added to the space owed after the block above."""
+    return Item([], Style(0, 0, space_after=points))
 
 
 @dataclass(frozen=True)
