@@ -258,8 +258,8 @@ def main() -> None:
         seconds_1000 = 1000 / runs["all"].rate
         print(f"  1,000 clients would take {seconds_1000:.0f} s on {args.jobs} cores (goal: <= 60 s on 2)")
 
-        fills = baseline_fills(folder / "out-all", args.baseline_clients, folder)
-        forms_per_client = len(fills) / min(args.baseline_clients, max(1, runs["all"].packets))
+        fills = baseline_fills(folder / "out-all", args.baseline_clients, folder) if args.baseline_clients else []
+        forms_per_client = len(fills) / max(1, min(args.baseline_clients, runs["all"].packets))
         if shutil.which("pdftk") and fills:
             print(f"pdftk fill_form baseline: {len(fills)} forms of the first {args.baseline_clients} clients "
                   "with forms, one process per form, the same values")
@@ -269,7 +269,7 @@ def main() -> None:
                 print(f"  {jobs} at a time: {per_form * 1000:7.1f} ms/form; at {forms_per_client:.1f} forms per "
                       f"client with forms: {1 / (per_form * forms_per_client):6.2f} clients/s (filling only)")
         else:
-            print("pdftk fill_form baseline: skipped (pdftk not installed or no forms produced)")
+            print("pdftk fill_form baseline: skipped (--baseline-clients 0, pdftk not installed, or no forms produced)")
 
         print("peak memory (all cores; sampled every 0.2 s over the whole process tree):")
         sizes = [runs["all"]]
