@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assembler.instructions import long_date, template_env
+from assembler.overflow import WRITING_LINE
 from assembler.profile import Case, Count, Disposition, Probation, ProbationOutcome, Profile
 
 KINDS = {
@@ -73,7 +74,7 @@ def render_declaration(kind: str, profile: Profile, case: Case) -> Declaration:
     if kind not in KINDS:
         raise ValueError(f"unknown declaration '{kind}'; fix: use one of {', '.join(KINDS)}")
     context = {**_facts(profile, case), "fact": fact, "blank": blank}
-    text = _paragraphs(template_env().get_template(f"declarations/{kind}.txt.j2").render(context))
+    text = _writing_room(_paragraphs(template_env().get_template(f"declarations/{kind}.txt.j2").render(context)))
     return Declaration(kind=kind, title=KINDS[kind], text=text, blanks=blanks_in(text))
 
 
@@ -132,6 +133,16 @@ def _ending(case: Case) -> str | None:
     counts = (case.arrest.offenses if case.arrest and case.arrest.offenses else []) + case.counts
     endings = {c.disposition for c in counts}
     return _ENDINGS.get(endings.pop()) if len(endings) == 1 else None
+
+
+WRITING_ROOM = 3  # ruled lines under a paragraph with a blank, each after an empty line: handwriting is tall
+
+
+def _writing_room(text: str) -> str:
+    """Lines to write on under each paragraph that leaves a blank (a person answers in their own words)."""
+    room = ("\n\n" + WRITING_LINE) * WRITING_ROOM
+    blocks = text.rstrip("\n").split("\n\n")
+    return "\n\n".join(block + room if _BLANK.search(block) else block for block in blocks) + "\n"
 
 
 def _paragraphs(text: str) -> str:

@@ -44,6 +44,9 @@ def width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
 
 
+WRITING_LINE = "___"  # a line of text that is only this prints as a rule across the box, to write on by hand
+
+
 def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
     """Break text into lines no wider than max_width, at spaces; a word wider than a line is split."""
     lines: list[str] = []
@@ -101,10 +104,18 @@ def fit(text: str, box: TextBox, floor: float = FLOOR_PT) -> Fit | None:
         if box.multiline:
             lines = wrap(text, box.font, size, box.width)
             if len(lines) * size * LEADING <= box.height + 0.01:
-                return Fit(size, tuple(lines))
+                return Fit(size, tuple(_ruled(line, box.font, size, box.width) for line in lines))
         elif "\n" not in text and width(text, box.font, size) <= box.width:
             return Fit(size, (text,))
     return None
+
+
+def _ruled(line: str, font: str, size: float, max_width: float) -> str:
+    """A WRITING_LINE drawn as underscores across the box (paginated text keeps the marker, so each
+    page rules it at its own width)."""
+    if line.strip() != WRITING_LINE:
+        return line
+    return "_" * max(1, int(max_width // width("_", font, size)))
 
 
 def require_fit(item: str, text: str, box: TextBox) -> Fit:

@@ -101,3 +101,18 @@ def test_an_unknown_kind_is_refused_with_the_known_ones():
     person = profile()
     with pytest.raises(ValueError, match="interest_of_justice"):
         render_declaration("apology", person, person.cases[0])
+
+
+def test_a_paragraph_with_a_blank_is_followed_by_lines_to_write_on():
+    """A person answers a blank by hand, often in a few sentences: each such paragraph gets ruled lines."""
+    from assembler.declarations import WRITING_ROOM
+    from assembler.overflow import WRITING_LINE
+
+    person = profile({**FULL_FACTS, "employment": None})
+    text = render_declaration("interest_of_justice", person, person.cases[0]).text
+    blocks = text.split("\n\n")
+    at = next(i for i, block in enumerate(blocks) if "Write here" in block)
+    assert blocks[at + 1:at + 1 + WRITING_ROOM] == [WRITING_LINE] * WRITING_ROOM
+    assert blocks.count(WRITING_LINE) == WRITING_ROOM  # one blank, one writing area
+    full = render_declaration("interest_of_justice", profile(FULL_FACTS), profile(FULL_FACTS).cases[0]).text
+    assert WRITING_LINE not in full.split("\n\n")

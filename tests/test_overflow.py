@@ -56,3 +56,15 @@ def test_paginate_keeps_every_line_across_pages():
     assert len(pages) > 1
     assert "\n".join(pages).splitlines() == text.splitlines()
     assert all(fit(page, box, floor=12.0) is not None for page in pages)
+
+
+def test_a_writing_line_is_ruled_across_the_box_and_paginated_text_keeps_the_marker():
+    from assembler.overflow import WRITING_LINE
+
+    box = TextBox("Helvetica", 9.0, 200.0, 60.0, multiline=True)
+    fitted = fit(f"Answer here:\n{WRITING_LINE}", box)
+    rule = fitted.lines[1]
+    assert set(rule) == {"_"} and 200.0 - stringWidth("_", "Helvetica", fitted.size) < \
+        stringWidth(rule, "Helvetica", fitted.size) <= 200.0
+    pages = paginate("\n".join(["a line"] * 10 + [WRITING_LINE]), TextBox("Helvetica", 9.0, 200.0, 50.0, True))
+    assert pages[-1].endswith(WRITING_LINE)  # ruled at the width of the page it lands on

@@ -180,3 +180,13 @@ def test_the_packet_prints_each_form_page_exactly_as_the_filled_form_prints(tmp_
 def test_the_manifest_counts_the_packet_pages(duplex):
     packet = packet_for("two-counties", duplex=duplex)
     assert packet.manifest["packet"]["pages"] == len(PdfReader(io.BytesIO(packet.pdf)).pages)
+
+
+def test_the_printed_declaration_rules_lines_under_a_blank(tmp_path):
+    packet = packet_for("wobbler-17b-then-dismissal")
+    path = tmp_path / "mc031.pdf"
+    path.write_bytes(packet.files["CR-180_RIF1801234_MC-031_1.pdf"])
+    lines = pdf_text(path, layout=True).splitlines()
+    at = next(i for i, line in enumerate(lines) if "[Write here: what happened, in a few sentences" in line)
+    ruled = [line for line in lines[at + 1:at + 8] if line.strip() and set(line.strip()) == {"_"}]
+    assert len(ruled) == 3 and all(len(line.strip()) > 80 for line in ruled)

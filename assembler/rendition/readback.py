@@ -7,6 +7,7 @@ page text (what prints, what a flattened copy keeps). A value missing from eithe
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from typing import Mapping
 
@@ -22,7 +23,9 @@ class ReadBackError(ValueError):
 
 
 def _squash(text: str) -> str:
-    return "".join(text.split())
+    """Text without its spacing or line breaks, and a rule of underscores as one (a writing line is
+    stored as a short marker and printed across its box: overflow.WRITING_LINE)."""
+    return re.sub(r"_+", "_", "".join(text.split()))
 
 
 def read_back(spec: FormSpec, pdf: bytes, values: Mapping[str, Value], *, flattened: bool) -> None:
