@@ -25,7 +25,7 @@ from assembler.instructions import instructions_pdf, render_instructions
 from assembler.profile import Case, Profile
 from assembler.proof_of_service import ServedCase, proof_of_service_pdf
 from assembler.rendition.backend import RenditionBackend
-from assembler.rendition.ink import InkFont, add_content
+from assembler.rendition.ink import SHARED_SOURCES, InkFont, add_content
 from assembler.service import service_list
 from rules.decision import Assessment, CaseResult
 
@@ -279,7 +279,8 @@ def _assemble(parts: list[Part], duplex: bool) -> bytes:
         starts.append(len(packet.pages))
         if part.printed is not None:
             blank, layers = part.printed
-            packet.pages.extend(blank.pages)
+            with SHARED_SOURCES:  # the blank is shared by every packet this process makes
+                packet.pages.extend(blank.pages)
             for page, operators in zip(packet.pages[starts[-1]:], layers):
                 add_content(packet, page, operators)
             continue

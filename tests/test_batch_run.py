@@ -166,9 +166,9 @@ def test_a_folder_of_profiles_gives_one_folder_per_file_and_names_the_broken_fie
 
 @pytest.mark.parametrize("how", ["sigkill", "ctrl-c", "ctrl-c-twice"])
 def test_a_stopped_batch_resumes_to_exactly_one_complete_packet_per_client(tmp_path, how):
-    # Clients with many cases take seconds each, so a second Ctrl-C 0.3 s after the first still finds
+    # Clients with forty cases take a second or more each, so a second Ctrl-C 0.3 s after the first still finds
     # work in progress to abandon.
-    source, _, _ = make_csv(tmp_path / "clients.csv", 4, [DISMISSAL, many_cases(WOBBLER, 12)])
+    source, _, _ = make_csv(tmp_path / "clients.csv", 4, [DISMISSAL, many_cases(WOBBLER, 40)])
     out = tmp_path / "out"
     process = start(str(source), "-o", str(out))
     try:

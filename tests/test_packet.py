@@ -190,3 +190,15 @@ def test_the_printed_declaration_rules_lines_under_a_blank(tmp_path):
     at = next(i for i, line in enumerate(lines) if "[Write here: what happened, in a few sentences" in line)
     ruled = [line for line in lines[at + 1:at + 8] if line.strip() and set(line.strip()) == {"_"}]
     assert len(ruled) == 3 and all(len(line.strip()) > 80 for line in ruled)
+
+
+def test_packets_built_at_once_in_threads_are_the_packets_built_one_by_one():
+    """The web interview builds packets in a thread pool; the PDFs kept for the whole process (blanks,
+    the font) are shared by them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["dismissal-misdemeanor", "wobbler-17b-then-dismissal", "arrest-sealing", "two-counties"] * 2
+    alone = {name: packet_for(name).pdf for name in set(names)}
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda name: packet_for(name).pdf, names))
+    assert together == [alone[name] for name in names]

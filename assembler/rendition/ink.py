@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import zlib
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -23,6 +24,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from assembler.rendition import fonts
+
+# qpdf objects must not be read from two threads at once (reading resolves objects lazily). The PDFs
+# kept for the whole process and copied from (the font carrier, the printed blanks) are read under this
+# lock; the web interview builds packets in a thread pool.
+SHARED_SOURCES = threading.Lock()
 
 _BFCHAR = re.compile(rb"<([0-9A-Fa-f]{2})>\s*<([0-9A-Fa-f]{4})>")
 # What a court paper may need: Latin-1 and Windows-1252 (curly quotes, dashes, €) and Latin Extended-A
@@ -92,7 +98,8 @@ class InkFont:
 
     def install(self, pdf: pikepdf.Pdf) -> pikepdf.Object:
         """The font object copied into `pdf` (one copy per PDF; pass it to `use_on` for each page)."""
-        return pdf.copy_foreign(_subset_font(_carrier_pdf(self.carrier)))
+        with SHARED_SOURCES:
+            return pdf.copy_foreign(_subset_font(_carrier_pdf(self.carrier)))
 
     def use_on(self, page: pikepdf.Page, font: pikepdf.Object) -> None:
         """Name the installed font in the page's resources so `show` operators can use it."""
