@@ -19,7 +19,6 @@ from reportlab.lib.pagesizes import LETTER
 from assembler.backends import FormBackend
 from assembler.counties import county_profile
 from assembler.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
-from assembler.flatten import flatten_widgets
 from assembler.formset import Document, FormSet, case_label
 from assembler.instructions import instructions_pdf, render_instructions
 from assembler.profile import Case, Profile
@@ -183,9 +182,9 @@ def _cover(profile: Profile, assessment: Assessment, body: list[Part], formset: 
     for _ in range(3):  # the cover's own length shifts every page number after it
         _number([cover, *body], duplex)
         cover.data = cover_pdf(_sheet(profile, assessment, [cover, *body], formset, lang), lang)
-        if _page_count(cover.data) == cover.pages:
+        if _pages_of(cover) == cover.pages:
             break
-        cover.pages = _page_count(cover.data)
+        cover.pages = _pages_of(cover)
     return cover
 
 
@@ -270,8 +269,7 @@ def _assemble(parts: list[Part], duplex: bool) -> bytes:
     """One PDF of all parts (qpdf copies the pages; nothing is re-drawn), a bookmark per part and
     "Packet page N of M" on every page."""
     _number(parts, duplex)
-    packet = pikepdf.new()
-    sources = []  # qpdf copies page content lazily: each source stays open until the packet is saved
+    packet = pikepdf.new()  # qpdf copies page content lazily: each part's PDF stays open until it is saved
     starts = []
     for part in parts:
         if duplex and len(packet.pages) % 2 == 1:
@@ -284,10 +282,7 @@ def _assemble(parts: list[Part], duplex: bool) -> bytes:
             for page, operators in zip(packet.pages[starts[-1]:], layers):
                 add_content(packet, page, operators)
             continue
-        source = part.opened()
-        sources.append(source)
-        flatten_widgets(source)  # before copying: the fields need not be copied at all
-        packet.pages.extend(source.pages)
+        packet.pages.extend(part.opened().pages)  # our own pages, or an official form its backend flattened
     with packet.open_outline() as outline:
         outline.root.extend(pikepdf.OutlineItem(part.title, start) for part, start in zip(parts, starts))
     packet.Root.PageMode = pikepdf.Name.UseOutlines  # open with the bookmarks showing
@@ -295,8 +290,6 @@ def _assemble(parts: list[Part], duplex: bool) -> bytes:
     out = io.BytesIO()
     packet.save(out, deterministic_id=True, compress_streams=False,
                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
-    for source in sources:
-        source.close()
     return out.getvalue()
 
 
@@ -310,13 +303,6 @@ def _stamp(packet: pikepdf.Pdf) -> None:
         x = (float(page.mediabox[2]) - ink.width(text, STAMP_SIZE)) / 2
         ink.use_on(page, font)
         add_content(packet, page, ink.show(text, x, 6, STAMP_SIZE))
-
-
-def _page_count(data: bytes) -> int:
-    if not data:
-        return 0
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        return len(pdf.pages)
 
 
 def _pages_of(part: Part) -> int:

@@ -38,7 +38,7 @@ def fill(spec: FormSpec, values: Mapping[str, Value], *, flatten: bool = False) 
 
 def layers(spec: FormSpec, values: Mapping[str, Value], *, flatten: bool) -> list[str]:
     """Per page, the content-stream operators that print the values on the blank (and, flattened,
-    each checked box's cross). The ink font is named on every page of the blank (render.compressed)."""
+    each checked box's cross). The ink font is named on every page of the blank (render.ready_to_fill)."""
     ink = InkFont.build()
     return ["".join(_page_values(ink, page.fields, values, flatten)) for page in spec.pages]
 

@@ -42,7 +42,7 @@ def blank(form_id: str, *, editable: bool) -> bytes:
             add_fields(widgets, page.fields)
         canvas.showPage()
     canvas.save()
-    return compressed(buf.getvalue())
+    return ready_to_fill(buf.getvalue())
 
 
 @cache
@@ -52,7 +52,7 @@ def printed_blank(form_id: str) -> pikepdf.Pdf:
     return pikepdf.open(BytesIO(blank(form_id, editable=False)))
 
 
-def compressed(data: bytes) -> bytes:
+def ready_to_fill(data: bytes) -> bytes:
     """Every stream compressed once here (reportlab leaves the fields' appearances plain), so that
     each fill can save without compressing anything again; and the typeface the values are written
     in (`ink.py`) named on every page once, not at every fill."""
