@@ -87,6 +87,21 @@ class PendingCharge(_Model):
     court: str | None = Field(default=None, description="County or other court where it is pending")
 
 
+class RegistrationBasis(str, Enum):
+    """Why a person registers as a sex offender; the law treats the reasons differently."""
+
+    none = "none"
+    offense_290c = "offense_290c"  # convicted of an offense listed in Pen. Code, § 290(c): mandatory
+    court_ordered_290006 = "court_ordered_290006"  # ordered by the court, Pen. Code, § 290.006
+    terminated_290_5 = "terminated_290_5"  # the duty was ended under Pen. Code, § 290.5
+
+
+class Registration(_Model):
+    basis: RegistrationBasis | None = Field(default=None, description="Why the person registers; None: not known")
+    since: date | None = Field(default=None, description="When the duty to register began")
+    tier: Literal[1, 2, 3] | None = Field(default=None, description="Tier under Pen. Code, § 290(d), if known")
+
+
 class Status(_Model):
     """Where the person is now. `None` means unknown and leads to needs_review."""
 
@@ -105,6 +120,20 @@ class Status(_Model):
     )
     california_resident_since: date | None = Field(
         default=None, description="For a certificate of rehabilitation (Pen. Code, § 4852.06)"
+    )
+    registration: Registration | None = Field(
+        default=None, description="Why and since when the person registers (Pen. Code, §§ 290(c), 290.006, 290.5)"
+    )
+    prior_serious_violent_felony: bool | None = Field(
+        default=None, description="A serious or violent felony conviction not listed in this profile, out-of-state "
+        "included (Pen. Code, § 1170(h)(3)); None: not known"
+    )
+    incarcerated_since_release: bool | None = Field(
+        default=None, description="Jailed or imprisoned again since the release a certificate of rehabilitation "
+        "counts from (Pen. Code, § 4852.01)"
+    )
+    mandatory_life_parole: bool | None = Field(
+        default=None, description="Serving or sentenced to mandatory life parole (Pen. Code, § 4852.01(c))"
     )
 
 
@@ -134,6 +163,24 @@ class Disposition(str, Enum):
         return self in (Disposition.convicted_plea, Disposition.convicted_verdict)
 
 
+class VictimRelationship(str, Enum):
+    spouse_or_partner = "spouse_or_partner"  # spouse, former spouse, registered partner (Fam. Code, § 6211(a))
+    dating = "dating"  # dating or engagement relationship, now or before (§ 6211(c))
+    cohabitant = "cohabitant"  # lives or lived with the person (§ 6211(b))
+    child_in_common = "child_in_common"  # has a child with the person (§ 6211(d))
+    family = "family"  # other close relative (§ 6211(f))
+    child = "child"  # a minor
+    elder = "elder"  # 65 or older, or a dependent adult (Pen. Code, § 368)
+    other = "other"  # none of these
+    none = "none"  # no victim
+
+    @property
+    def domestic(self) -> bool:
+        return self in (VictimRelationship.spouse_or_partner, VictimRelationship.dating,
+                        VictimRelationship.cohabitant, VictimRelationship.child_in_common,
+                        VictimRelationship.family)
+
+
 class Count(_Model):
     code: str = Field(description="Code abbreviation: PC, HS, VC, BP, WI …")
     section: str = Field(description="Section with subdivisions, e.g. 245(a)(1)")
@@ -144,6 +191,22 @@ class Count(_Model):
     may_be_refiled: bool | None = Field(default=None, description="For a dismissed count")
     reduced_under_17b: bool = Field(default=False, description="Already declared a misdemeanor")
     value_over_950: bool | None = Field(default=None, description="For theft/value wobblers (Prop 47)")
+    commercial_establishment_open: bool | None = Field(
+        default=None, description="A burglary: entry into a commercial establishment, open during regular "
+        "business hours, to steal (the shoplifting predicate of Pen. Code, § 459.5(a))"
+    )
+    vehicle_taking: Literal["theft", "driving"] | None = Field(
+        default=None, description="Veh. Code, § 10851: the conviction rests on taking the car for good (theft) or "
+        "on driving it (People v. Page (2017) 3 Cal.5th 1175)"
+    )
+    forged_instrument_473b: bool | None = Field(
+        default=None, description="Forgery of a check, bond, bank bill, note, cashier's check, traveler's check "
+        "or money order worth $950 or less (Pen. Code, § 473(b))"
+    )
+    victim_relationship: VictimRelationship | None = Field(
+        default=None, description="Who the victim was to the person, for domestic-violence rules (Fam. Code, "
+        "§ 6211; Pen. Code, §§ 1203.097, 851.91(c))"
+    )
     offense_date: date | None = None
 
     @field_validator("code")
@@ -181,6 +244,13 @@ class ProbationOutcome(str, Enum):
     unknown = "unknown"
 
 
+class Revocation(_Model):
+    on: date | None = Field(default=None, description="The day probation was revoked")
+    result: Literal["reinstated", "prison", "jail_1170h"] | None = Field(
+        default=None, description="Probation reinstated, or a state prison / § 1170(h) county jail term executed"
+    )
+
+
 class Probation(_Model):
     kind: Literal["summary", "formal"] | None = Field(default="summary", description="None: not known")
     suspension: Literal["imposition", "execution"] | None = Field(
@@ -193,6 +263,9 @@ class Probation(_Model):
     ended_on: date | None = None
     outcome: ProbationOutcome = ProbationOutcome.unknown
     violations: bool | None = Field(default=None, description="Any violation, even if reinstated")
+    revocations: list[Revocation] = Field(
+        default_factory=list, description="Each time probation was revoked and what followed"
+    )
 
 
 class CountyJail1170h(_Model):
@@ -203,6 +276,12 @@ class CountyJail1170h(_Model):
 
 class StatePrison(_Model):
     sentenced_on: date | None = None
+    ess_pronounced_on: date | None = Field(
+        default=None, description="A prison term imposed with execution suspended: the day it was pronounced"
+    )
+    committed_on: date | None = Field(
+        default=None, description="The day the person was committed to prison (an ESS term: when executed)"
+    )
     release_date: date | None = None
     parole_discharge_date: date | None = None
     on_prcs: bool = Field(default=False, description="Released to post-release community supervision")
@@ -219,7 +298,20 @@ class Sentence(_Model):
     )
     completed_on: date | None = None
     fines_paid: bool | None = None
+    fines_condition_of_probation: bool | None = Field(
+        default=None, description="Payment of the unpaid fines or fees was a condition of probation "
+        "(People v. Chandler (1988) 203 Cal.App.3d 782)"
+    )
     restitution: Literal["none_ordered", "paid", "unpaid"] | None = None
+
+
+class ReliefGranted(_Model):
+    """Relief a court (or the DOJ, automatically) has already granted in this case."""
+
+    remedy: Literal["1203.4", "1203.4a", "1203.41", "1203.42", "1203.43", "1203.49", "17b", "17d2", "1170.18",
+                    "11361.8", "1203.425", "851.91", "851.93", "851.8", "236.14", "4852.01"] = Field(
+        description="The statute the relief was granted under (1203.425 / 851.93: automatic relief on the record)")
+    on: date | None = None
 
 
 class Case(_Model):
@@ -243,6 +335,13 @@ class Case(_Model):
         default=None, description="§ 851.91(c): a pattern of domestic violence, child or elder abuse"
     )
     what_happened: str | None = Field(default=None, description="The person's own short account")
+    relief_granted: list[ReliefGranted] = Field(
+        default_factory=list, description="Relief already granted in this case (dismissal, redesignation, sealing)"
+    )
+    days_out_of_state: int | None = Field(
+        default=None, ge=0, le=40000, description="Days spent outside California since the offense (they pause "
+        "the statute of limitations, Pen. Code, § 803(d)); None: not known"
+    )
 
     @field_validator("county")
     @classmethod
@@ -259,6 +358,9 @@ class Case(_Model):
     @property
     def convicted_counts(self) -> list[Count]:
         return [c for c in self.counts if c.disposition.is_conviction]
+
+    def granted(self, remedy: str) -> ReliefGranted | None:
+        return next((r for r in self.relief_granted if r.remedy == remedy), None)
 
     @property
     def label(self) -> str:
@@ -340,6 +442,7 @@ def _past_dates(case: Case):
     yield "conviction_date", case.conviction_date
     yield "judgment_date", case.judgment_date
     yield "dej_dismissed_on", case.dej_dismissed_on
+    yield from ((f"relief_granted.{r.remedy}.on", r.on) for r in case.relief_granted)
     if case.arrest:
         yield "arrest.date", case.arrest.date
     s = case.sentence
@@ -348,9 +451,12 @@ def _past_dates(case: Case):
         if s.probation:
             yield "sentence.probation.start", s.probation.start
             yield "sentence.probation.ended_on", s.probation.ended_on
+            yield from (("sentence.probation.revocations.on", r.on) for r in s.probation.revocations)
         if s.state_prison:
             yield "sentence.state_prison.sentenced_on", s.state_prison.sentenced_on
             yield "sentence.state_prison.release_date", s.state_prison.release_date
+            yield "sentence.state_prison.ess_pronounced_on", s.state_prison.ess_pronounced_on
+            yield "sentence.state_prison.committed_on", s.state_prison.committed_on
         if s.county_jail_1170h:
             yield "sentence.county_jail_1170h.release_date", s.county_jail_1170h.release_date
     yield from ((f"counts.{c.label}.offense_date", c.offense_date) for c in case.counts)

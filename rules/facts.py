@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from assembler.profile import Case, Count, Level, ProbationOutcome, Profile, Supervision, SupervisionKind
+from assembler.profile import (Case, Count, Level, ProbationOutcome, Profile, RegistrationBasis, Supervision,
+                               SupervisionKind)
 from rules.offenses import Offense, lookup
 
 
@@ -31,6 +32,35 @@ class CountFacts:
 
 def convicted(case: Case) -> list[CountFacts]:
     return [CountFacts(c, lookup(c.code, c.section)) for c in case.convicted_counts]
+
+
+def every_conviction(profile: Profile) -> list[CountFacts]:
+    """Every conviction in the profile, all cases and jurisdictions (priors count wherever they were)."""
+    return [c for case in profile.cases for c in convicted(case)]
+
+
+def registration_basis(profile: Profile) -> RegistrationBasis | None:
+    """Why the person registers under § 290, from what they told us and what their convictions show.
+
+    None: not known. A registrant with no § 290(c) offense in the profile may be registering on a
+    court order (§ 290.006), so the basis stays unknown rather than being guessed.
+    """
+    status = profile.status
+    if status.registration is not None and status.registration.basis is not None:
+        return status.registration.basis
+    if status.registrant_290 is False:
+        return RegistrationBasis.none
+    if status.registrant_290 and any_registrable(every_conviction(profile)):
+        return RegistrationBasis.offense_290c
+    return None
+
+
+def must_register(profile: Profile) -> bool | None:
+    """Is the person under a duty to register now (on any basis)?"""
+    basis = registration_basis(profile)
+    if basis is None:
+        return profile.status.registrant_290
+    return basis in (RegistrationBasis.offense_290c, RegistrationBasis.court_ordered_290006)
 
 
 def arrest_offenses(case: Case) -> list[CountFacts]:

@@ -18,6 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 LevelName = Literal["felony", "misdemeanor", "infraction"]
 Punishment = Literal["felony", "wobbler", "misdemeanor", "wobblette", "infraction"]
 Tri = Literal["yes", "no", "conditional"]
+# What Prop 47 needs beyond the section (Pen. Code § 1170.18(a) and the sections it amended or added).
+Prop47Predicate = Literal["value_950", "shoplifting_459_5", "forgery_473b", "vehicle_theft_page"]
 
 
 class Offense(BaseModel):
@@ -42,6 +44,9 @@ class Offense(BaseModel):
     excluded_1203_4a_d: list[LevelName] = Field(default_factory=list)
     vc_12810: bool = False
     prop47: bool = False
+    prop47_predicate: Prop47Predicate | None = Field(
+        default=None, description="The fact a count must show to fall under Prop 47 (None: the section alone)"
+    )
     prop64: bool = False
     jail_1170h: bool = False
     limitation_years: int | None = None
@@ -49,6 +54,13 @@ class Offense(BaseModel):
     dv_child_elder: bool = False
     super_strike: bool = False
     firearm_ban_29805: bool = False
+    prostitution_647b: bool = False
+    own_probation_length: bool = False
+    excluded_4852_01: bool = False
+    life_term: bool = False
+    rehabilitation_years: int | None = Field(
+        default=None, description="Period of rehabilitation under Pen. Code § 4852.03(a) when not the usual 7 years"
+    )
     cite: str = Field(description="The offense's own section")
     cites: dict[str, str] = Field(default_factory=dict, description="Citation for each classification")
     verify: str | None = Field(default=None, description="An open question: rules relying on it say needs_review")
@@ -66,7 +78,8 @@ class Offense(BaseModel):
     def true_flags(self) -> list[str]:
         flags = []
         for name in ("wobbler_17b", "wobblette_19_8", "vc_12810", "prop47", "prop64", "jail_1170h",
-                     "dv_child_elder", "super_strike", "firearm_ban_29805", "no_limitation"):
+                     "dv_child_elder", "super_strike", "firearm_ban_29805", "no_limitation", "prostitution_647b",
+                     "own_probation_length", "excluded_4852_01", "life_term"):
             if getattr(self, name):
                 flags.append(name)
         for name in ("serious_1192_7c", "violent_667_5c", "registrable_290c"):
@@ -75,8 +88,9 @@ class Offense(BaseModel):
         for name in ("excluded_1203_4b", "excluded_1203_4a_d"):
             if getattr(self, name):
                 flags.append(name)
-        if self.limitation_years is not None:
-            flags.append("limitation_years")
+        for name in ("limitation_years", "rehabilitation_years", "prop47_predicate"):
+            if getattr(self, name) is not None:
+                flags.append(name)
         return flags
 
     @property

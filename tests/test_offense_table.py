@@ -343,11 +343,11 @@ def test_serious_and_violent_classifications(key, serious, violent):
 
 
 def test_mandatory_registration_follows_290c():
-    """Pen. Code § 290(c)(1) lists 243.4, 286, 287, 288, 288.5, 289, 311.1, 311.2(b)-(d), 311.3,
-    311.11, 314(1)-(2), 647.6; § 261.5 is discretionary (§ 290.006), not listed."""
+    """Pen. Code § 290(c)(1) lists 243.4, 269, 286, 287, 288, 288.5, 288.7, 289, 311.1, 311.2(b)-(d),
+    311.3, 311.11, 314(1)-(2), 647.6; § 261.5 is discretionary (§ 290.006), not listed."""
     yes = {o.key for o in ROWS if o.registrable_290c == "yes"}
-    assert yes == {"PC 243.4(a)", "PC 243.4(e)(1)", "PC 286(c)", "PC 287(c)", "PC 288(a)", "PC 288(c)(1)",
-                   "PC 288.5(a)", "PC 289(j)", "PC 311.1(a)", "PC 311.3(a)", "PC 311.11(a)", "PC 314(1)",
+    assert yes == {"PC 243.4(a)", "PC 243.4(e)(1)", "PC 269", "PC 286(c)", "PC 287(c)", "PC 288(a)", "PC 288(c)(1)",
+                   "PC 288.5(a)", "PC 288.7", "PC 289(j)", "PC 311.1(a)", "PC 311.3(a)", "PC 311.11(a)", "PC 314(1)",
                    "PC 647.6(a)"}
     assert row("PC 311.2").registrable_290c == "conditional"
     for section in ("261.5(b)", "261.5(c)", "261.5(d)"):
@@ -370,9 +370,14 @@ def test_ten_year_firearm_ban_matches_29805():
 
 def test_super_strikes():
     """Pen. Code § 667(e)(2)(C)(iv): (II) sodomy, oral copulation, penetration of a child under 14;
-    (III) a § 288 lewd act on a child under 14; (IV) homicide."""
+    (III) a § 288 lewd act on a child under 14; (IV) homicide; (VIII) a serious or violent felony
+    punishable by life imprisonment or death."""
     assert {o.key for o in ROWS if o.super_strike} == {"PC 187", "PC 288(a)", "PC 288.5(a)", "PC 286(c)",
-                                                        "PC 287(c)", "PC 289(j)"}
+                                                        "PC 287(c)", "PC 289(j)", "PC 209", "PC 219", "PC 269",
+                                                        "PC 288.7", "PC 4500", "PC 18755"}
+    for o in ROWS:
+        if o.life_term and "yes" in (o.serious_1192_7c, o.violent_667_5c):
+            assert o.super_strike, o.key
     assert "super_strike" in open_flags(row("PC 287(c)"))  # (c)(3), threat of retaliation
 
 
