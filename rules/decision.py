@@ -59,6 +59,24 @@ class Reason(BaseModel):
         return cls(text=text, cite=str(cite))
 
 
+class Question(BaseModel):
+    """What a person must find out before the answer is certain, and the profile field that holds it."""
+
+    model_config = ConfigDict(frozen=True)
+    code: str
+    field: str | None = None
+    text: str
+
+
+def question_code(field: str | None, unsettled: bool = False) -> str:
+    """A stable code for a question: the field it asks for, or what kind of question it is."""
+    if unsettled:
+        return "LAW_UNSETTLED"
+    if field is None:
+        return "CHECK_RECORD"
+    return "ASK_" + field.rsplit(".", 1)[-1].split("[", 1)[0].upper()
+
+
 class Notice(Reason):
     """An effect of relief the person should know (firearms, registration, immigration …)."""
 
@@ -72,6 +90,7 @@ class Decision(BaseModel):
     blockers: list[str] = Field(default_factory=list)
     discretion: list[str] = Field(default_factory=list)
     reasons: list[Reason] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
     # Not part of the JSON contract: whether an open question is about the law itself (→ LAW_UNSETTLED).
     law_unsettled: bool = Field(default=False, exclude=True)
 
@@ -120,7 +139,7 @@ class Builder:
         self.blockers: list[str] = []
         self.temporary: set[str] = set()  # blockers that time (or action) will lift
         self.discretion: list[str] = []
-        self.questions: list[str] = []
+        self.questions: list[Question] = []
         self.law_unsettled = False
         self.waits: list[date] = []
         self.unknown_date = False
@@ -158,15 +177,17 @@ class Builder:
         verb = "has" if years == 1 else "have"
         return self.why(f"More than {span} {verb} passed since {since} ({start.isoformat()}).", cite)
 
-    def review(self, question: str, cite: Cite | str) -> "Builder":
-        """The law or the facts are unclear: say what must be checked."""
-        self.questions.append(question)
+    def review(self, question: str, cite: Cite | str, *, field: str | None = None,
+               code: str | None = None) -> "Builder":
+        """The law or the facts are unclear: say what must be checked, and which profile field
+        would settle it (`cases[]` stands for this case; the engine fills in its index)."""
+        self.questions.append(Question(code=code or question_code(field), field=field, text=question))
         return self.why(f"Needs review: {question}", cite)
 
     def unsettled(self, question: str, cite: Cite | str) -> "Builder":
         """An open question of law (not a missing fact): needs_review, and the case gets LAW_UNSETTLED."""
         self.law_unsettled = True
-        return self.review(question, cite)
+        return self.review(question, cite, code=question_code(None, unsettled=True))
 
     @property
     def permanently_barred(self) -> bool:
@@ -199,5 +220,6 @@ class Builder:
             blockers=self.blockers,
             discretion=self.discretion,
             reasons=self.reasons,
+            questions=self.questions,
             law_unsettled=self.law_unsettled,
         )

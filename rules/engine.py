@@ -23,7 +23,7 @@ ORDER = ("1203.3", "290.5", "1170.18", "11361.8", "17b", "17d2", "1203.43", "120
 
 
 def assess(profile: Profile, as_of: date) -> Assessment:
-    results = [assess_case(profile, case, as_of) for case in profile.cases]
+    results = [_number_fields(assess_case(profile, case, as_of), index) for index, case in enumerate(profile.cases)]
     _multi_county(profile, results)
     return Assessment(
         petitioner=profile.petitioner.legal_name,
@@ -44,6 +44,16 @@ def assess_case(profile: Profile, case: Case, as_of: date) -> CaseResult:
     if any(d.status is Status.needs_review and d.law_unsettled for d in result.remedies):
         result.flags.append("LAW_UNSETTLED")
     return result
+
+
+def _number_fields(result: CaseResult, index: int) -> CaseResult:
+    """Questions name their field as `cases[]...`; here `cases[]` becomes this case's position."""
+    remedies = []
+    for d in result.remedies:
+        questions = [q.model_copy(update={"field": q.field.replace("cases[]", f"cases[{index}]", 1)})
+                     if q.field and q.field.startswith("cases[]") else q for q in d.questions]
+        remedies.append(d.model_copy(update={"questions": questions}))
+    return result.model_copy(update={"remedies": remedies})
 
 
 def _decisions(profile: Profile, case: Case, as_of: date) -> list[Decision]:

@@ -37,7 +37,7 @@ def test_json_follows_the_design_contract():
     assert set(case) == {"case_number", "county", "remedies", "flags", "notices"}
     remedy = case["remedies"][0]
     assert set(remedy) == {"remedy", "status", "eligible_now", "eligible_on", "forms", "blockers",
-                           "discretion", "reasons"}
+                           "discretion", "reasons", "questions"}
     assert remedy["remedy"] == "17b" and remedy["status"] == "discretionary"
     assert out["recommended_order"][:2] == ["17b@RIF1801234", "1203.4@RIF1801234"]
 
