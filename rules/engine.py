@@ -13,13 +13,19 @@ from assembler.profile import Case, Disposition, Profile
 from rules import (automatic, certificate, early_termination, pc17b, pc17d2, pc851_8, pc851_91, pc1203_4,
                    pc1203_4a, pc1203_4b, pc1203_41, pc1203_42, pc1203_43, pc1203_49, prop47, prop64,
                    registration, trafficking)
-from rules.decision import Assessment, Builder, CaseResult, Decision, Notice, Reason, Status, pc
+from rules.decision import Assessment, Builder, CaseResult, Decision, Notice, Question, Reason, Status, pc
 from rules.effects import add_effects
 from rules.facts import convicted, has_conviction, unknown_offenses
 
-# The order remedies are pursued in; `recommended_order` follows it (RULES.md § 1).
-ORDER = ("1203.3", "290.5", "1170.18", "11361.8", "17b", "17d2", "1203.43", "1203.4", "1203.4a",
-         "1203.42", "1203.41", "1203.49", "1203.4b", "236.14", "851.91", "851.8", "4852.01")
+# The order remedies are pursued in within a case (RULES.md § 1; `recommended_order`):
+UNLOCK = ("1203.3",)  # ending probation early makes the dismissal possible, and mandatory
+RECLASSIFY = ("1170.18", "11361.8", "17b")  # a lower level can change which dismissal applies
+SPECIFIC_DISMISSALS = ("1203.49", "1203.4b", "1203.43", "1203.42")  # the statute made for the situation
+GENERAL_DISMISSALS = ("1203.41", "1203.4", "1203.4a")
+AFTER_DISMISSAL = ("17d2",)  # an infraction falls out of § 1203.4 ((b)) and, in the Vehicle Code, § 1203.4a ((d))
+SEALING = ("851.91",)
+REFERRALS = ("290.5", "4852.01", "236.14", "851.8")  # separate proceedings, after the petitions
+ORDER = UNLOCK + RECLASSIFY + SPECIFIC_DISMISSALS + GENERAL_DISMISSALS + AFTER_DISMISSAL + SEALING + REFERRALS
 
 
 def assess(profile: Profile, as_of: date) -> Assessment:
@@ -71,13 +77,16 @@ def _decisions(profile: Profile, case: Case, as_of: date) -> list[Decision]:
 
 def _unknown_outcomes(case: Case, decisions: list[Decision]) -> list[Decision]:
     """A count whose outcome the person does not know: every answer for the case waits on it."""
-    unknown = [c.label for c in case.counts if c.disposition is Disposition.unknown]
+    unknown = [(i, c.label) for i, c in enumerate(case.counts) if c.disposition is Disposition.unknown]
     if not unknown:
         return decisions
-    reason = Reason.of(f"Needs review: how did {', '.join(unknown)} end (convicted, dismissed, acquitted)? "
-                       "Your RAP sheet from the California DOJ or the court docket shows it.", pc("1203.4", "(a)(1)"))
+    text = (f"How did {', '.join(label for _, label in unknown)} end (convicted, dismissed, acquitted)? "
+            "Your RAP sheet from the California DOJ or the court docket shows it.")
+    reason = Reason.of(f"Needs review: {text}", pc("1203.4", "(a)(1)"))
+    questions = [Question(code="ASK_DISPOSITION", field=f"cases[].counts[{i}].disposition", text=text)
+                 for i, _ in unknown]
     open_statuses = (Status.mandatory, Status.discretionary)
-    return [d.model_copy(update={"reasons": [*d.reasons, reason],
+    return [d.model_copy(update={"reasons": [*d.reasons, reason], "questions": [*d.questions, *questions],
                                  "status": Status.needs_review if d.status in open_statuses else d.status})
             for d in decisions]
 
@@ -142,11 +151,11 @@ def _nothing_found(case: Case, as_of: date) -> Decision:
 
 
 def recommended_order(results: list[CaseResult]) -> list[str]:
-    """`remedy@case`, unlocking steps first, then reclassification, then dismissal (never ineligible)."""
+    """`remedy@case`: case by case, each case's remedies together in ORDER (never an ineligible one)."""
     entries = []
     for index, result in enumerate(results):
         label = result.case_number or f"case{index + 1}"
-        for d in result.remedies:
-            if d.status is not Status.ineligible:
-                entries.append((ORDER.index(d.remedy), index, f"{d.remedy}@{label}"))
-    return [entry for *_, entry in sorted(entries)]
+        pursued = sorted((d for d in result.remedies if d.status is not Status.ineligible),
+                         key=lambda d: ORDER.index(d.remedy))
+        entries.extend(f"{d.remedy}@{label}" for d in pursued)
+    return entries
