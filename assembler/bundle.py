@@ -256,8 +256,7 @@ def _later(assessment: Assessment, formset: FormSet, lang: str) -> list[str]:
                 continue
             when = (words["from"].format(date=d.eligible_on.isoformat()) if d.eligible_on
                     else words["now"] if d.eligible_now else words["unknown"])
-            open_questions = [r.text.removeprefix("Needs review: ") for r in d.reasons if r.text.startswith("Needs review")]
-            why = (open_questions or [d.reasons[-1].text])[0]
+            why = d.questions[0].text if d.questions else d.reasons[-1].text
             items.append(f"{d.remedy} ({label}) — {when}. {why}")
     return items
 

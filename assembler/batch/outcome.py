@@ -17,8 +17,6 @@ from dataclasses import asdict, dataclass, field
 from assembler.profile import Profile
 from rules.decision import Assessment, Status
 
-REVIEW_PREFIX = "Needs review: "
-
 
 @dataclass
 class Outcome:
@@ -64,7 +62,7 @@ def from_assessment(index: int, label: str, profile: Profile, assessment: Assess
                               "eligible_now": d.eligible_now,
                               "eligible_on": d.eligible_on.isoformat() if d.eligible_on else None})
             if d.status is Status.needs_review:
-                questions = [r.text.removeprefix(REVIEW_PREFIX) for r in d.reasons if r.text.startswith(REVIEW_PREFIX)]
+                questions = [q.text for q in d.questions]
                 review.append(f"{d.remedy}@{where}: {' '.join(questions) or d.reasons[0].text}")
     status = "needs_review" if review else "ok"
     return Outcome(index, label, status, decisions, review, files=sorted(files), rows=rows or [])
