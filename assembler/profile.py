@@ -99,7 +99,7 @@ class RegistrationBasis(str, Enum):
 class Registration(_Model):
     basis: RegistrationBasis | None = Field(default=None, description="Why the person registers; None: not known")
     since: date | None = Field(default=None, description="When the duty to register began")
-    tier: Literal[1, 2, 3] | None = Field(default=None, description="Tier under Pen. Code, § 290(d), if known")
+    tier: int | None = Field(default=None, ge=1, le=3, description="Tier under Pen. Code, § 290(d): 1, 2 or 3")
 
 
 class Status(_Model):

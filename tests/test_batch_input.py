@@ -151,3 +151,27 @@ def test_official_forms_missing_is_one_message_before_any_work(tmp_path):
     assert result.exit_code == 2
     assert "CR-180" in result.output and "relief forms fetch" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_the_facts_the_law_needs_have_columns(tmp_path):
+    """Registration basis (§§ 290(c), 290.006), the Prop 47 shoplifting predicate (§ 459.5(a)), relief
+    already granted and a revocation reach the profile, and the decisions read them."""
+    header, example = template_rows(tmp_path)
+    row = dict(zip(header, example))
+    row.update({"registrant_290": "true", "registration_basis": "court_ordered_290006", "registration_tier": "1",
+                "code": "PC", "section": "460(b)", "level_charged": "felony", "level_convicted": "felony",
+                "commercial_establishment_open": "false", "relief_granted": "1203.4",
+                "relief_granted_on": "2022-05-01", "revoked_on": "2020-01-10", "revocation_result": "reinstated",
+                "victim_relationship": "none", "fines_condition_of_probation": "unknown"})
+    path = write_csv(tmp_path / "facts.csv", [header, [row[h] for h in header]])
+    (client,) = Source(path)
+    profile = parse_profile(client.grouped.data, AS_OF)
+    assert profile.status.registration.basis.value == "court_ordered_290006"
+    assert profile.status.registration.tier == 1
+    case = profile.cases[0]
+    assert case.counts[0].commercial_establishment_open is False
+    assert case.granted("1203.4").on == date(2022, 5, 1)
+    assert case.sentence.probation.revocations[0].result == "reinstated"
+    assert case.sentence.fines_condition_of_probation is None
+    result = assess(profile, AS_OF).cases[0]
+    assert result.remedy("1203.4").blockers == ["ALREADY_GRANTED"]

@@ -37,6 +37,9 @@ _ATT = ("petitioner", "attorney")
 _PROB = ("sentence", "probation")
 _JAIL = ("sentence", "county_jail_1170h")
 _PRISON = ("sentence", "state_prison")
+_REVOKED = ("sentence", "probation", "revocations", 0)
+_GRANTED = ("relief_granted", 0)
+_REG = ("status", "registration")
 BOOL = "true, false or unknown"
 
 COLUMNS: tuple[Column, ...] = (
@@ -84,6 +87,20 @@ COLUMNS: tuple[Column, ...] = (
        f"A prior listed in Pen. Code § 667(e)(2)(C)(iv): {BOOL}.", "false"),
     _c("california_resident_since", "client", ("status", "california_resident_since"), "date",
        "For a certificate of rehabilitation (YYYY-MM-DD).", ""),
+    _c("registration_basis", "client", _REG + ("basis",), "choice", "Why the client registers: none, offense_290c "
+       "(an offense listed in Pen. Code § 290(c)), court_ordered_290006 (§ 290.006) or terminated_290_5 (ended "
+       "under § 290.5); blank: not known.", ""),
+    _c("registration_since", "client", _REG + ("since",), "date", "When the duty to register began (YYYY-MM-DD).",
+       ""),
+    _c("registration_tier", "client", _REG + ("tier",), "int", "Registration tier under Pen. Code § 290(d): 1, 2 "
+       "or 3.", ""),
+    _c("prior_serious_violent_felony", "client", ("status", "prior_serious_violent_felony"), "bool",
+       f"A serious or violent felony conviction not in these rows, out-of-state included (Pen. Code § 1170(h)(3)): "
+       f"{BOOL}.", ""),
+    _c("incarcerated_since_release", "client", ("status", "incarcerated_since_release"), "bool",
+       f"Jailed or imprisoned again since release (certificate of rehabilitation, § 4852.01): {BOOL}.", ""),
+    _c("mandatory_life_parole", "client", ("status", "mandatory_life_parole"), "bool",
+       f"On or sentenced to mandatory life parole (§ 4852.01(c)): {BOOL}.", ""),
     _c("employment", "client", ("facts", "employment"), "text", "Declaration: work.",
        "I have worked as a certified nursing assistant since 2021."),
     _c("education", "client", ("facts", "education"), "text", "Declaration: schooling and training.", ""),
@@ -121,12 +138,20 @@ COLUMNS: tuple[Column, ...] = (
        "violated_reinstated, revoked, ongoing or unknown.", "completed"),
     _c("probation_violations", "case", _PROB + ("violations",), "bool", f"Any violation, even if reinstated: {BOOL}.",
        "false"),
+    _c("revoked_on", "case", _REVOKED + ("on",), "date", "Probation revoked on (YYYY-MM-DD); more than one "
+       "revocation needs a profile file.", ""),
+    _c("revocation_result", "case", _REVOKED + ("result",), "choice", "What followed the revocation: reinstated, "
+       "prison or jail_1170h.", ""),
     _c("jail_days", "case", ("sentence", "jail_days"), "int", "Days of county jail ordered.", "2"),
     _c("jail_1170h", "case", _JAIL + ("subparagraph",), "upper",
        "County jail under Pen. Code § 1170(h)(5): A (straight) or B (split).", ""),
     _c("jail_1170h_release_date", "case", _JAIL + ("release_date",), "date", "YYYY-MM-DD.", ""),
     _c("mandatory_supervision_end", "case", _JAIL + ("mandatory_supervision_end",), "date", "YYYY-MM-DD.", ""),
     _c("prison_sentenced_on", "case", _PRISON + ("sentenced_on",), "date", "State prison: YYYY-MM-DD.", ""),
+    _c("prison_ess_pronounced_on", "case", _PRISON + ("ess_pronounced_on",), "date", "A prison term imposed "
+       "with execution suspended: the day it was pronounced (YYYY-MM-DD).", ""),
+    _c("prison_committed_on", "case", _PRISON + ("committed_on",), "date", "The day of commitment to prison "
+       "(YYYY-MM-DD).", ""),
     _c("prison_release_date", "case", _PRISON + ("release_date",), "date", "YYYY-MM-DD.", ""),
     _c("parole_discharge_date", "case", _PRISON + ("parole_discharge_date",), "date", "YYYY-MM-DD.", ""),
     _c("prcs", "case", _PRISON + ("on_prcs",), "bool", "Released to post-release community supervision.", ""),
@@ -135,6 +160,8 @@ COLUMNS: tuple[Column, ...] = (
        f"Every part of the sentence performed: {BOOL}.", "true"),
     _c("sentence_completed_on", "case", ("sentence", "completed_on"), "date", "YYYY-MM-DD.", ""),
     _c("fines_paid", "case", ("sentence", "fines_paid"), "bool", BOOL + ".", "true"),
+    _c("fines_condition_of_probation", "case", ("sentence", "fines_condition_of_probation"), "bool",
+       f"Paying the unpaid fines was a condition of probation: {BOOL}.", ""),
     _c("restitution", "case", ("sentence", "restitution"), "choice", "none_ordered, paid or unpaid.", "paid"),
     _c("new_conviction_since_judgment", "case", ("new_conviction_since_judgment",), "bool",
        f"For § 1203.4a: any new offense since judgment: {BOOL}.", ""),
@@ -142,6 +169,12 @@ COLUMNS: tuple[Column, ...] = (
        f"The conviction resulted from being a victim of human trafficking: {BOOL}.", ""),
     _c("dv_child_elder_pattern", "case", ("dv_child_elder_pattern",), "bool",
        f"§ 851.91(c): a pattern of domestic violence, child or elder abuse: {BOOL}.", ""),
+    _c("relief_granted", "case", _GRANTED + ("remedy",), "text", "Relief already granted in this case: 1203.4, "
+       "1203.4a, 1203.41, 1203.42, 17b, 1170.18, 11361.8, 1203.425 or 851.93 (automatic, on the RAP sheet), "
+       "851.91 …; more than one needs a profile file.", ""),
+    _c("relief_granted_on", "case", _GRANTED + ("on",), "date", "When that relief was granted (YYYY-MM-DD).", ""),
+    _c("days_out_of_state", "case", ("days_out_of_state",), "int", "Days spent outside California since the "
+       "offense (they pause the statute of limitations, Pen. Code § 803(d)).", ""),
     _c("what_happened", "case", ("what_happened",), "text", "The client's own short account.", ""),
     # --- the count (one row each) ---------------------------------------------------------------------
     _c("code", "count", ("code",), "text", "Code: PC, HS, VC, BP, WI …", "PC", True),
@@ -157,6 +190,14 @@ COLUMNS: tuple[Column, ...] = (
     _c("reduced_under_17b", "count", ("reduced_under_17b",), "bool", "Already declared a misdemeanor (true/false).",
        ""),
     _c("value_over_950", "count", ("value_over_950",), "bool", f"Theft or value offenses (Prop 47): {BOOL}.", ""),
+    _c("commercial_establishment_open", "count", ("commercial_establishment_open",), "bool", "A burglary: entering "
+       f"a business open during regular business hours, to steal (Prop 47 shoplifting, § 459.5(a)): {BOOL}.", ""),
+    _c("vehicle_taking", "count", ("vehicle_taking",), "choice", "Veh. Code § 10851: theft (took the car for good) "
+       "or driving.", ""),
+    _c("forged_instrument_473b", "count", ("forged_instrument_473b",), "bool", "Forgery of a check, bond, bank "
+       f"bill, note, cashier's or traveler's check or money order worth $950 or less (§ 473(b)): {BOOL}.", ""),
+    _c("victim_relationship", "count", ("victim_relationship",), "choice", "Who the victim was: spouse_or_partner, "
+       "dating, cohabitant, child_in_common, family, child, elder, other or none.", ""),
     _c("count_offense_date", "count", ("offense_date",), "date", "This count's own offense date, if it differs.",
        ""),
 )
