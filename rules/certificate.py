@@ -1,48 +1,189 @@
 """Pen. Code § 4852.01 ff. — certificate of rehabilitation (and with it a pardon application).
 
-§ 4852.01(a): a person convicted of a felony and committed to state prison; (b): a person whose
-felony (or misdemeanor sex offense) accusatory pleading was dismissed under § 1203.4. (c)-(d): not
-for convictions under §§ 286(c), 287(c), 288, 288.5, 289(j). § 4852.03(a): the period of
-rehabilitation runs from release from custody (or on parole, PRCS, mandatory supervision or
-probation, whichever is sooner): five years' residence in California plus two more years (four more
-for §§ 187, 209, 219, 4500, 18755 or life terms; five more for § 290 offenses). § 4852.06: filed in
-the superior court of the county of residence. Always discretionary.
+§ 4852.01(a): "Except as specified in subdivision (b), a person convicted of a felony may file a
+petition" — any felony, county-jail (§ 1170(h)) and probation felonies included. (b): a person convicted
+of a felony or misdemeanor sex offense specified in § 290 who was granted probation may petition only
+once "the accusatory pleading ... has been dismissed pursuant to Section 1203.4", if not incarcerated
+since the dismissal and not on probation for another felony. So (b) — not (a) — governs a § 290 offense
+with probation: no certificate where § 1203.4(b) forbids the dismissal (e.g. § 311.11), and the
+dismissal comes first. A felony with probation that is not a § 290 offense goes under (a) directly:
+(b) is the exception only for sex offenses. (c): the chapter "does not apply to persons serving a
+mandatory life parole, persons committed under death sentences, persons convicted of" §§ 269, 286(c),
+287(c), 288, 288.5, 288.7, 289(j) (offense table column excluded_4852_01), "or persons in the military
+service" (death sentences and military service are not in the profile).
+
+§ 4852.03(a): the period of rehabilitation runs from discharge from custody or release on parole,
+PRCS, mandatory supervision or probation, "whichever is sooner": five years' residence in this state
+plus two years (seven), four (nine) for §§ 187, 209, 219, 4500, 18755 or an offense carrying a life
+sentence (table: rehabilitation_years, life_term), five (ten) for "persons convicted of offenses
+requiring registration pursuant to Sections 290 to 290.024" — a court-ordered § 290.006 registrant
+too. An offense the table does not know is never given the shortest period. § 4852.06: filed after
+parole, probation, PRCS or mandatory supervision ends, in the county of residence, after five years'
+continuous residence in California. Always discretionary (§ 4852.13).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile
-from rules.decision import Builder, Decision, pc
-from rules.facts import CountFacts, any_registrable, convicted, probation_end, sentenced_to_prison
-from rules.lawdates import add_years
+from assembler.profile import Case, Level, Profile, RegistrationBasis, SupervisionKind
+from rules.decision import Builder, Cite, Decision, pc
+from rules.facts import (CountFacts, convicted, current_supervision, highest_level, must_register,
+                         probation_granted, registration_basis, sentenced_to_1170h_jail, sentenced_to_prison)
+from rules.granted import already_granted, grant_for
+from rules.lawdates import add_years, day_after
 
 REMEDY = "4852.01"
-_EXCLUDED = {"PC 286(c)", "PC 287(c)", "PC 288(a)", "PC 288(b)", "PC 288(c)(1)", "PC 288.5", "PC 289(j)"}
-_LONG_PERIOD = {"PC 187", "PC 209", "PC 219", "PC 4500", "PC 18755"}
+BASE_YEARS, LISTED_YEARS, REGISTRATION_YEARS = 7, 9, 10
+_WHY_LONGER = {LISTED_YEARS: ", longer for a life-term or listed offense",
+               REGISTRATION_YEARS: ", longer for an offense requiring sex-offender registration"}
 
 
 def applies(case: Case) -> bool:
-    felony = any(c.level is Level.felony for c in convicted(case))
-    return felony and (sentenced_to_prison(case) or bool(case.sentence and case.sentence.probation))
+    counts = convicted(case)
+    if case.sentence is None or not counts:
+        return False
+    if any(c.level is Level.felony for c in counts):
+        return True
+    return bool(probation_granted(case)) and bool(_sex_offenses(counts))
 
 
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY)
-    counts = convicted(case)
     b.discretionary("STATUTE_DISCRETIONARY", "A certificate of rehabilitation is up to the court; if "
                     "granted it goes to the Governor as an application for a pardon.", pc("4852.13"))
-    excluded = [c.label for c in counts if c.offense and c.offense.key in _EXCLUDED]
-    if excluded:
-        b.block("COR_EXCLUDED_OFFENSE", f"{', '.join(excluded)} cannot get a certificate of rehabilitation.",
-                pc("4852.01", "(c)"))
+    if already_granted(b, case, REMEDY, pc("4852.13")):
         return b.finish(as_of)
-    if not sentenced_to_prison(case):
-        b.why("After a felony probation case is dismissed under § 1203.4, you may also seek a certificate "
-              "of rehabilitation.", pc("4852.01", "(b)"))
+    counts = convicted(case)
+    _excluded_persons(b, profile, case, as_of)
+    if b.permanently_barred:
+        return b.finish(as_of)
+    sex_route = _route(b, case, counts)
+    if b.permanently_barred:
+        return b.finish(as_of)
+    _supervision(b, profile, case, as_of, sex_route)
     _period(b, profile, case, counts, as_of)
+    _incarceration(b, profile, sex_route)
     return b.finish(as_of)
+
+
+# --- § 4852.01(c): persons the chapter does not reach --------------------------------------------
+
+
+def _excluded_persons(b: Builder, profile: Profile, case: Case, as_of: date) -> None:
+    cite = pc("4852.01", "(c)")
+    for other in profile.cases:
+        for c in convicted(other):
+            if c.offense is None:
+                continue
+            where = "" if other is case else f" (case {other.label})"
+            if c.offense.excluded_4852_01:
+                b.block("COR_EXCLUDED_OFFENSE", f"{c.label}{where}: the certificate law does not apply to a person "
+                        "convicted of this offense.", c.offense.cite_for("excluded_4852_01"))
+            elif question := c.offense.open_question("excluded_4852_01"):
+                b.review(f"{c.label}{where}: {question}", cite)
+    unknown = [c.label for c in convicted(case) if c.offense is None]
+    if unknown:
+        b.review(f"{', '.join(unknown)} is not in our offense table: check whether it is one the certificate law "
+                 "excludes, and whether it carries a longer period (life term or sex-offender registration).", cite)
+    _life_parole(b, profile, as_of)
+
+
+def _life_parole(b: Builder, profile: Profile, as_of: date) -> None:
+    cite = pc("4852.01", "(c)")
+    serving = profile.status.mandatory_life_parole
+    if serving:
+        b.block("MANDATORY_LIFE_PAROLE", "The certificate law does not apply to a person serving a mandatory "
+                "life parole.", cite)
+    elif serving is None and any(_life_term(k) and not _parole_over(k, as_of) for k in profile.cases):
+        b.review("Are you on lifetime parole? The certificate law does not apply to a person serving a "
+                 "mandatory life parole.", cite, field="status.mandatory_life_parole")
+
+
+def _life_term(case: Case) -> bool:
+    return any(c.offense and c.offense.life_term for c in convicted(case))
+
+
+def _parole_over(case: Case, as_of: date) -> bool:
+    prison = case.sentence.state_prison if case.sentence else None
+    return bool(prison and prison.parole_discharge_date and prison.parole_discharge_date <= as_of)
+
+
+# --- § 4852.01(a) or (b) --------------------------------------------------------------------------
+
+
+def _sex_offenses(counts: list[CountFacts]) -> list[CountFacts]:
+    """Counts that are, or may be (conditional), sex offenses specified in § 290 (table: registrable_290c)."""
+    return [c for c in counts if c.offense and c.offense.registrable_290c != "no"]
+
+
+def _route(b: Builder, case: Case, counts: list[CountFacts]) -> bool:
+    """True when subdivision (b) governs: a § 290 offense with probation and no prison or jail term."""
+    listed = _sex_offenses(counts)
+    if not probation_granted(case) or sentenced_to_prison(case) or sentenced_to_1170h_jail(case) or not listed:
+        b.why("Anyone convicted of a felony may petition, including after county jail or probation.",
+              pc("4852.01", "(a)"))
+        return False
+    maybe = [c.label for c in listed if c.offense.registrable_290c == "conditional"]
+    if maybe:
+        b.review(f"Is {', '.join(maybe)} a sex offense listed in § 290(c) on the facts of your case? If so the "
+                 "certificate needs a § 1203.4 dismissal first, and none if § 1203.4(b) forbids it.",
+                 pc("4852.01", "(b)"))
+    sex = [c for c in listed if c.offense.registrable_290c == "yes"]
+    if not sex:
+        return False
+    _dismissal_first(b, case, sex)
+    return True
+
+
+def _dismissal_first(b: Builder, case: Case, sex: list[CountFacts]) -> None:
+    cite = pc("4852.01", "(b)")
+    grant = grant_for(case, "1203.4")
+    if grant:
+        when = f" on {grant.on.isoformat()}" if grant.on else ""
+        b.why(f"The case was dismissed{when} (§ {grant.remedy}), which a certificate for a sex offense with "
+              "probation requires.", cite)
+        return
+    barred = [c for c in sex if c.level and c.level.value in c.offense.excluded_1203_4b]
+    if barred:
+        b.block("EXCLUDED_OFFENSE_1203_4B", f"{', '.join(c.label for c in barred)} cannot be dismissed under "
+                "§ 1203.4, and for a sex offense with probation the certificate needs that dismissal first.", cite)
+        b.why("Section 1203.4(b) excludes this offense from dismissal.", barred[0].offense.cite_for("excluded_1203_4b"))
+        return
+    for c in sex:
+        if question := c.offense.open_question("excluded_1203_4b"):
+            b.review(f"{c.label}: {question}", c.offense.cite_for("excluded_1203_4b"))
+    b.block("DISMISSAL_FIRST", "For a sex offense listed in § 290 with probation, you can ask for the certificate "
+            "once the case is dismissed under § 1203.4. Ask for that dismissal first.", cite, temporary=True)
+
+
+# --- § 4852.06 (and (b)): supervision ended -------------------------------------------------------
+
+
+def _supervision(b: Builder, profile: Profile, case: Case, as_of: date, sex_route: bool) -> None:
+    codes = {SupervisionKind.probation: "ON_PROBATION", SupervisionKind.mandatory_supervision:
+             "ON_MANDATORY_SUPERVISION", SupervisionKind.parole: "ON_PAROLE", SupervisionKind.prcs: "ON_PAROLE"}
+    for sup in current_supervision(profile, as_of):
+        until = day_after(sup.ends_on) if sup.ends_on else None
+        if case.court_case_number and sup.case_number == case.court_case_number and sup.kind in codes:
+            b.block(codes[sup.kind], "You can petition only after parole, probation or other supervision in this "
+                    "case ends.", pc("4852.06"), until=until, temporary=until is None)
+        elif sex_route and sup.kind is SupervisionKind.probation:
+            _other_felony_probation(b, profile, sup.case_number, until)
+
+
+def _other_felony_probation(b: Builder, profile: Profile, number: str | None, until: date | None) -> None:
+    cite = pc("4852.01", "(b)")
+    other = next((k for k in profile.cases if number and k.court_case_number == number), None)
+    if other is None:
+        b.review(f"Is your probation in {number or 'the other case'} for a felony? A certificate for a sex "
+                 "offense with probation needs you not to be on probation for any other felony.", cite)
+    elif highest_level(convicted(other)) is Level.felony:
+        b.block("ON_PROBATION_OTHER_CASE", f"You are on probation for a felony in case {number}; a certificate for "
+                "a sex offense with probation waits until it ends.", cite, until=until, temporary=until is None)
+
+
+# --- § 4852.03(a): the period of rehabilitation ---------------------------------------------------
 
 
 def _period(b: Builder, profile: Profile, case: Case, counts: list[CountFacts], as_of: date) -> None:
@@ -50,25 +191,97 @@ def _period(b: Builder, profile: Profile, case: Case, counts: list[CountFacts], 
     cite = pc("4852.03", "(a)")
     if start is None:
         b.review("When were you released from custody (or placed on probation)? The period of "
-                 "rehabilitation runs from then.", cite)
+                 "rehabilitation runs from then.", cite, field=_release_field(case))
         return
-    extra = 5 if any_registrable(counts) else 4 if any(c.offense and c.offense.key in _LONG_PERIOD for c in counts) else 2
-    ready = add_years(start, 5 + extra)
+    certain, possible, asks = _years(profile, counts)
+    ready, latest = add_years(start, certain), add_years(start, possible)
     resident = profile.status.california_resident_since
     if resident is None:
         b.review("How long have you lived in California without a break? Five years' residence is "
-                 "required.", pc("4852.06"))
+                 "required.", pc("4852.06"), field="status.california_resident_since")
     else:
-        ready = max(ready, add_years(resident, 5))
+        ready, latest = max(ready, add_years(resident, 5)), max(latest, add_years(resident, 5))
+    period = f"{certain} years from {start.isoformat()}{_WHY_LONGER.get(certain, '')}"
     if as_of < ready:
-        b.block("WAIT_PERIOD", f"The period of rehabilitation ({5 + extra} years from {start.isoformat()}) "
-                f"ends on {ready.isoformat()}.", cite, until=ready)
+        b.block("WAIT_PERIOD", f"The period of rehabilitation ({period}) ends on {ready.isoformat()}.", cite,
+                until=ready)
     else:
-        b.why(f"The period of rehabilitation ({5 + extra} years) has passed.", cite)
+        b.why(f"The period of rehabilitation ({period}) has passed.", cite)
+    if as_of < latest:
+        for text, ask_cite, field in asks:
+            b.review(f"{text} The period would then be {possible} years, ending on {latest.isoformat()}.",
+                     ask_cite, field=field)
+
+
+def _years(profile: Profile, counts: list[CountFacts]) -> tuple[int, int, list[tuple[str, Cite | str, str | None]]]:
+    """The period the record shows for sure, the longest it may be, and the questions that decide it."""
+    certain, possible, asks = BASE_YEARS, BASE_YEARS, []
+    for c in counts:
+        if c.offense is None:  # already asked about in _excluded_persons
+            possible = REGISTRATION_YEARS
+            continue
+        certain = max(certain, _count_years(c))
+        if c.offense.registrable_290c == "conditional":
+            possible = REGISTRATION_YEARS
+            asks.append((f"Did {c.label} require registration as a sex offender?",
+                         c.offense.cite_for("registrable_290c"), None))
+        if question := c.offense.open_question("rehabilitation_years", "life_term", "registrable_290c"):
+            possible = REGISTRATION_YEARS
+            asks.append((f"{c.label}: {question}", c.offense.cite, None))
+    duty = must_register(profile)
+    if duty or registration_basis(profile) in (RegistrationBasis.offense_290c,
+                                               RegistrationBasis.court_ordered_290006,
+                                               RegistrationBasis.terminated_290_5):
+        certain = REGISTRATION_YEARS
+    elif duty is None:
+        possible = REGISTRATION_YEARS
+        asks.append(("Have you been required to register as a sex offender (for any offense, or by a court order "
+                     "under § 290.006)?", pc("4852.03", "(a)(2)"), "status.registration.basis"))
+    return certain, max(certain, possible), asks
+
+
+def _count_years(c: CountFacts) -> int:
+    o = c.offense
+    if o.registrable_290c == "yes":
+        return REGISTRATION_YEARS
+    return max(o.rehabilitation_years or BASE_YEARS, LISTED_YEARS if o.life_term else BASE_YEARS)
 
 
 def _release(case: Case) -> date | None:
+    """§ 4852.03(a): discharge from custody or release on supervision, whichever is sooner."""
     s = case.sentence
     if s.state_prison:
         return s.state_prison.release_date
+    if s.county_jail_1170h:
+        return s.county_jail_1170h.release_date or s.completed_on
     return s.probation.start if s.probation else None
+
+
+def _release_field(case: Case) -> str | None:
+    s = case.sentence
+    if s.state_prison:
+        return "cases[].sentence.state_prison.release_date"
+    if s.county_jail_1170h:
+        return "cases[].sentence.county_jail_1170h.release_date"
+    return "cases[].sentence.probation.start" if s.probation else None
+
+
+# --- not incarcerated since ------------------------------------------------------------------------
+
+
+def _incarceration(b: Builder, profile: Profile, sex_route: bool) -> None:
+    """(b) requires that the petitioner "has not been incarcerated in any prison, jail, detention facility,
+    or other penal institution or agency since the dismissal". Subdivision (a) does not repeat it."""
+    again = profile.status.incarcerated_since_release
+    if sex_route:
+        cite = pc("4852.01", "(b)")
+        if again:
+            b.block("INCARCERATED_SINCE_RELEASE", "You have been held in jail or prison again since the dismissal; "
+                    "a certificate for a sex offense with probation is then not available.", cite)
+        elif again is None and not b.blockers:
+            b.review("Have you been held in any jail, prison or other custody since the case was dismissed? That "
+                     "would rule out the certificate.", cite, field="status.incarcerated_since_release")
+    elif again:
+        b.unsettled("You were held in jail or prison again after your release. Subdivision (a) does not itself make "
+                    "that a bar for a felony (subdivision (b) does, for sex offenses), but the court weighs it; check "
+                    "with a lawyer before filing.", pc("4852.01", "(a)"))

@@ -5,7 +5,9 @@ discretionary. (a)(2): "only after the lapse of one year following the defendant
 the sentence" for a split sentence under 1170(h)(5)(B), "or after the lapse of two years" for
 straight county jail under 1170(h)(5)(A) or state prison. (a)(3): not on parole or mandatory
 supervision, not serving a sentence for, on probation for, or charged with any offense. The prison
-prong excludes a conviction that requires sex-offender registration (CR-180 item 5c).
+prong (SB 731) is open only where the conviction did not result in a requirement to register as a sex
+offender — a § 290(c) offense or a court order under § 290.006 (CR-180 item 5c). Relief already granted
+(here or by § 1203.425) is not asked for twice.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from datetime import date
 
 from assembler.profile import Case, Level, Profile
 from rules.decision import Builder, Decision, pc
-from rules.facts import any_registrable, convicted, sentenced_to_1170h_jail, sentenced_to_prison
+from rules.facts import convicted, sentenced_to_1170h_jail, sentenced_to_prison
 from rules.gates import apply_dismissal_gates
+from rules.granted import already_granted
 from rules.lawdates import PC_1203_41_ENACTED, SB731_UNCERTAIN, SB_731_PRISON_PRONG, within
+from rules.registration import ask_duty, duty_from_conviction
 
 REMEDY = "1203.41"
 FORMS = ("CR-180", "CR-181")
@@ -31,8 +35,10 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     b.discretionary("STATUTE_DISCRETIONARY", "Dismissal of a felony served in county jail or prison is "
                     "always up to the court, in the interest of justice.", pc("1203.41", "(a)(1)"))
+    if already_granted(b, case, REMEDY, pc("1203.41", "(a)(1)")):
+        return b.finish(as_of)
     if sentenced_to_prison(case):
-        _prison_prong(b, case, as_of)
+        _prison_prong(b, profile, case, as_of)
     else:
         _jail_prong(b, case, as_of)
     apply_dismissal_gates(b, profile, case, as_of, pc("1203.41", "(a)(3)"))
@@ -58,7 +64,7 @@ def _jail_prong(b: Builder, case: Case, as_of: date) -> None:
     _wait(b, done, years, what, question, as_of)
 
 
-def _prison_prong(b: Builder, case: Case, as_of: date) -> None:
+def _prison_prong(b: Builder, profile: Profile, case: Case, as_of: date) -> None:
     cite = pc("1203.41", "(a)(2)")
     if as_of < SB_731_PRISON_PRONG:
         b.block("STATE_PRISON_SENTENCE", "Before SB 731 (2022) took effect, § 1203.41 did not reach "
@@ -67,10 +73,13 @@ def _prison_prong(b: Builder, case: Case, as_of: date) -> None:
     if within(as_of, SB731_UNCERTAIN):
         b.unsettled("SB 731's prison prong took effect on Jan. 1 or July 1, 2023; sources differ. Check "
                  "which before filing in this window.", pc("1203.41", "(a)"))
-    if any_registrable(convicted(case)):
+    duty = duty_from_conviction(profile, case)
+    if duty:
         b.block("REGISTRANT_290", "A prison conviction that requires sex-offender registration cannot be "
                 "dismissed under § 1203.41.", pc("1203.41", "(a)"))
         return
+    if duty is None:
+        ask_duty(b, profile, pc("1203.41", "(a)"))
     prison = case.sentence.state_prison
     if prison.parole_discharge_date:
         done = prison.parole_discharge_date

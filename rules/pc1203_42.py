@@ -6,26 +6,38 @@ pursuant to subdivision (h) of Section 1170, the court, in its discretion and in
 justice, may order" relief. (a)(2): "only after the lapse of two years following the defendant's
 completion of the sentence". (a)(3): not under supervised release, not serving a sentence for, on
 probation for, or charged with any offense.
+
+"The defendant would otherwise have been eligible": § 1170(h)(3) sends the executed term to state
+prison where the defendant "(A) has a prior or current felony conviction for a serious felony
+described in subdivision (c) of Section 1192.7 or a prior or current conviction for a violent felony
+described in subdivision (c) of Section 667.5, (B) has a prior felony conviction in another
+jurisdiction for an offense that has all the elements of a serious felony ... or a violent felony, (C)
+is required to register as a sex offender". So both the crime and this defendant must fit § 1170(h).
+A prison term imposed with execution suspended before Oct. 1, 2011 counts as sentenced then (People v.
+Scott (2014) 58 Cal.4th 1415).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile
+from assembler.profile import Case, Level, Profile, RegistrationBasis
 from rules.decision import Builder, Decision, pc
-from rules.facts import convicted, sentenced_to_prison
+from rules.facts import convicted, judgment_date, must_register, registration_basis, sentenced_to_prison
 from rules.gates import apply_dismissal_gates
+from rules.granted import already_granted
 from rules.lawdates import PC_1203_42_ENACTED, REALIGNMENT
+from rules.registration import ask_duty, duty_from_conviction
 
 REMEDY = "1203.42"
 FORMS = ("CR-180", "CR-181")
+SCOTT = "People v. Scott (2014) 58 Cal.4th 1415"
 
 
 def applies(case: Case) -> bool:
     if not sentenced_to_prison(case) or not any(c.level is Level.felony for c in convicted(case)):
         return False
-    sentenced = case.sentence.state_prison.sentenced_on or case.judgment_date
+    sentenced = _sentenced_on(case)
     return sentenced is None or sentenced < REALIGNMENT
 
 
@@ -37,18 +49,31 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     if as_of < PC_1203_42_ENACTED:
         b.block("STATE_PRISON_SENTENCE", "Section 1203.42 took effect on Jan. 1, 2018.", cite)
         return b.finish(as_of)
+    if already_granted(b, case, REMEDY, cite):
+        return b.finish(as_of)
     _sentenced_before_realignment(b, case)
     _offense_now_1170h(b, case)
+    _defendant_1170h_eligible(b, profile, case)
     _wait(b, case, as_of)
     apply_dismissal_gates(b, profile, case, as_of, pc("1203.42", "(a)(3)"))
     return b.finish(as_of)
 
 
+def _sentenced_on(case: Case) -> date | None:
+    """When the prison term was pronounced: an ESS term counts from its pronouncement (Scott)."""
+    prison = case.sentence.state_prison
+    return prison.ess_pronounced_on or prison.sentenced_on or case.judgment_date
+
+
 def _sentenced_before_realignment(b: Builder, case: Case) -> None:
-    sentenced = case.sentence.state_prison.sentenced_on or case.judgment_date
+    prison = case.sentence.state_prison
+    sentenced = _sentenced_on(case)
     if sentenced is None:
         b.review("When were you sentenced to prison? Section 1203.42 covers sentences before "
-                 "Oct. 1, 2011.", pc("1203.42", "(a)(1)"))
+                 "Oct. 1, 2011.", pc("1203.42", "(a)(1)"), field="cases[].sentence.state_prison.sentenced_on")
+    elif prison.ess_pronounced_on:
+        b.why(f"The prison term was pronounced, with execution suspended, on {sentenced.isoformat()}, before "
+              "Realignment (Oct. 1, 2011); that is when you were sentenced.", SCOTT)
     else:
         b.why(f"You were sentenced on {sentenced.isoformat()}, before Realignment (Oct. 1, 2011).",
               pc("1203.42", "(a)(1)"))
@@ -70,12 +95,95 @@ def _offense_now_1170h(b: Builder, case: Case) -> None:
                   c.offense.cite_for("jail_1170h"))
 
 
+# --- would this defendant have been sentenced under § 1170(h)? ------------------------------------
+
+
+def _defendant_1170h_eligible(b: Builder, profile: Profile, case: Case) -> None:
+    _serious_or_violent(b, profile, case)
+    _registration(b, profile, case)
+    if b.permanently_barred:
+        return
+    prior = profile.status.prior_serious_violent_felony
+    cite = pc("1170", "(h)(3)")
+    if prior:
+        b.block("SERIOUS_OR_VIOLENT", "You have a prior serious or violent felony conviction, so the term would "
+                "have been served in state prison, not county jail; § 1203.42 does not reach it.", cite)
+    elif prior is None:
+        b.review("Before this sentence, were you ever convicted of a serious or violent felony, in California or "
+                 "another state? Such a prior sends the term to state prison, outside § 1203.42.", cite,
+                 field="status.prior_serious_violent_felony")
+
+
+def _serious_or_violent(b: Builder, profile: Profile, case: Case) -> None:
+    """§ 1170(h)(3)(A): a current or earlier serious or violent felony conviction in the profile."""
+    for other, timing in _current_and_prior_cases(profile, case):
+        for c in convicted(other):
+            if c.offense is None or c.level is not Level.felony:
+                continue
+            flags = (c.offense.serious_1192_7c, c.offense.violent_667_5c)
+            where = "in this case" if other is case else f"in case {other.label}"
+            if "yes" in flags and timing:
+                b.block("SERIOUS_OR_VIOLENT", f"{c.label} {where} is a serious or violent felony, so your term "
+                        "had to be served in state prison, not county jail; § 1203.42 does not reach it.",
+                        pc("1170", "(h)(3)(A)"))
+            elif "yes" in flags and timing is None:
+                b.review(f"Was {c.label} {where} (a serious or violent felony) decided before you were sentenced in "
+                         "this case? A prior one would have sent the term to state prison.", pc("1170", "(h)(3)(A)"))
+            elif "conditional" in flags and timing is not False:
+                b.review(f"Was {c.label} {where} a serious or violent felony (it depends on the facts)? If so the "
+                         "term would have been served in state prison.",
+                         c.offense.cite_for("serious_1192_7c" if flags[0] != "no" else "violent_667_5c"))
+
+
+def _current_and_prior_cases(profile: Profile, case: Case):
+    """Each case with whether it counts at this sentencing: True (this case, or judged before), False
+    (judged after: not a prior), None (a date is missing)."""
+    sentenced = _sentenced_on(case)
+    for other in profile.cases:
+        if other is case:
+            yield other, True
+            continue
+        when = judgment_date(other)
+        yield other, None if when is None or sentenced is None else when < sentenced
+
+
+def _prior_registrable(profile: Profile, case: Case) -> list[str]:
+    return [f"{c.label} (case {other.label})" for other, timing in _current_and_prior_cases(profile, case)
+            if other is not case and timing for c in convicted(other)
+            if c.offense and c.offense.registrable_290c == "yes"]
+
+
+def _registration(b: Builder, profile: Profile, case: Case) -> None:
+    """§ 1170(h)(3)(C): a defendant "required to register as a sex offender" goes to prison."""
+    cite = pc("1170", "(h)(3)(C)")
+    duty = duty_from_conviction(profile, case)
+    if duty:
+        b.block("REGISTRANT_290", "This conviction requires sex-offender registration, so the term would have "
+                "been served in state prison; § 1203.42 does not reach it.", cite)
+        return
+    if duty is None:
+        ask_duty(b, profile, cite)
+        return
+    prior = _prior_registrable(profile, case)
+    if prior:
+        b.block("REGISTRANT_290", f"{', '.join(prior)} required you to register as a sex offender before this "
+                "sentence, so the term would have been served in state prison; § 1203.42 does not reach it.", cite)
+        return
+    if must_register(profile) or registration_basis(profile) is RegistrationBasis.terminated_290_5:
+        registration = profile.status.registration
+        since, sentenced = (registration.since if registration else None), _sentenced_on(case)
+        if since is None or sentenced is None or since <= sentenced:
+            b.review("Were you already required to register as a sex offender when you were sentenced in this "
+                     "case? If so the term would have been served in state prison.", cite,
+                     field="status.registration.since")
+
+
 def _wait(b: Builder, case: Case, as_of: date) -> None:
     prison = case.sentence.state_prison
     done = prison.parole_discharge_date or case.sentence.completed_on
     cite = pc("1203.42", "(a)(2)")
     if done is None:
         b.review("When did you complete the prison sentence, including parole? The petition can be "
-                 "filed two years after.", cite)
+                 "filed two years after.", cite, field="cases[].sentence.state_prison.parole_discharge_date")
         return
     b.wait(done, 2, "you completed the sentence", cite, as_of)

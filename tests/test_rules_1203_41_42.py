@@ -76,11 +76,12 @@ def test_no_17b_after_1170h_jail():
 
 
 def test_pre_realignment_prison_for_a_1170h_crime_gets_1203_42_first():
-    """§ 1203.42(a)(1)-(2): sentenced before Oct. 1, 2011 for a crime now under 1170(h); two years after."""
+    """§ 1203.42(a)(1)-(2): sentenced before Oct. 1, 2011 for a crime now under 1170(h); two years after.
+    § 1170(h)(3): this defendant has no serious or violent prior (stated), so the term fit § 1170(h) too."""
     case = felony("11378", code="HS", convicted_on=date(2009, 3, 1),
                   sentence=prison(sentenced_on=date(2009, 3, 1), release_date=date(2011, 3, 1),
                                   parole_discharge_date=date(2013, 3, 1)))
-    result = run(case)
+    result = run(case, prior_serious_violent_felony=False)
     d = result.cases[0].remedy("1203.42")
     assert d.status == "discretionary" and d.eligible_now
     assert "Pen. Code, § 1203.42(a)(1)" in cites(d)
