@@ -3,6 +3,10 @@
 § 1203.3(a): the court may "terminate the period of probation, and discharge the person so held"
 when "the ends of justice will be served" and the person's good conduct warrants it. An early
 discharge then makes § 1203.4(a)(1) relief mandatory. Local forms; the prosecutor gets notice.
+A minimum probation term set for the offense (domestic violence, § 1203.097(a)(1): 36 months) governs
+the grant of probation, not its early termination: § 1203.3 stays available (People v. Killion (2018),
+Court of Appeal, Fourth District, Division Two, No. E068225; volume and page not confirmed, so the
+docket number is cited).
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ from datetime import date
 
 from assembler.profile import Case, Profile
 from rules.decision import Builder, Decision, pc
-from rules.facts import probation_running
+from rules.facts import CountFacts, convicted, probation_running
 
 REMEDY = "1203.3"
+KILLION = "People v. Killion (Cal. Ct. App., 4th Dist., Div. 2, June 11, 2018, No. E068225)"
 
 
 def applies(case: Case, as_of: date) -> bool:
@@ -24,6 +29,20 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY)
     b.discretionary("STATUTE_DISCRETIONARY", "You are still on probation. You can ask the court to end "
                     "it early if you have done well; the court decides.", pc("1203.3", "(a)"))
-    b.why("If the court discharges you early, the § 1203.4 dismissal becomes mandatory and can be "
-          "filed right away.", pc("1203.4", "(a)(1)"))
+    for c in convicted(case):
+        if _domestic_violence(c):
+            b.why(f"{c.label} carries a minimum probation term for domestic violence. That minimum governs "
+                  "how long probation is granted for, not whether the court may end it early.",
+                  f"{pc('1203.3', '(a)')}; {pc('1203.097', '(a)(1)')}; {KILLION}")
+            break
+    b.why("If the court discharges you early, you can ask for the § 1203.4 dismissal right away, and for "
+          "most offenses the court must then grant it.", pc("1203.4", "(a)(1)"))
     return b.finish(as_of)
+
+
+def _domestic_violence(c: CountFacts) -> bool:
+    """Probation under § 1203.097: an offense with its own (domestic-violence) length, or a domestic victim."""
+    victim = c.count.victim_relationship
+    if victim is not None and victim.domestic:
+        return True
+    return bool(c.offense and c.offense.own_probation_length and c.offense.dv_child_elder)

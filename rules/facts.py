@@ -118,23 +118,85 @@ def probation_running(case: Case, as_of: date) -> bool | None:
 
 
 def ab1950_cap_end(case: Case, as_of: date) -> date | None:
-    """The end AB 1950's caps would give probation still running on Jan. 1, 2021, if earlier than scheduled.
+    """The end AB 1950's caps would give probation granted before Jan. 1, 2021, if earlier than scheduled.
 
-    Pen. Code §§ 1203a(a) (misdemeanor: 1 year) and 1203.1(a) (felony: 2 years), from Jan. 1, 2021;
-    not for offenses with their own probation term (DUI, Veh. Code § 23600) or violent felonies.
-    Whether the cap reaches a particular case is for a person to confirm: callers ask, never assume.
+    Pen. Code §§ 1203a(a) (misdemeanor: 1 year) and 1203.1(a) (felony: 2 years), from Jan. 1, 2021.
+    Not for: probation granted on or after that day (it was granted under the cap already); an offense
+    with its own probation length (§§ 1203a(b), 1203.1(l)(1): DUI, Veh. Code § 23600(b); domestic
+    violence, § 1203.097, which reaches any crime against a Fam. Code § 6211 person); a violent felony
+    (§ 1203.1(l)(1)). A count whose victim is not known is treated as not domestic here: callers ask
+    (`ab1950_victim_unknown`) when the cap would change the answer. Whether the cap reaches a particular
+    case is for a person to confirm: callers ask, never assume.
     """
     from rules.lawdates import AB_1950, add_months
 
     p = case.sentence.probation if case.sentence else None
-    if as_of < AB_1950 or p is None or p.start is None or p.scheduled_end is None or p.scheduled_end < AB_1950:
+    if as_of < AB_1950 or p is None or p.start is None or p.scheduled_end is None:
+        return None
+    if p.start >= AB_1950 or p.scheduled_end < AB_1950:
         return None
     counts = convicted(case)
-    if any(c.offense and (c.offense.vc_12810 or c.offense.violent_667_5c == "yes") for c in counts):
+    if any(_outside_the_cap(c) for c in counts):
         return None
     months = 24 if highest_level(counts) is Level.felony else 12
     capped = add_months(p.start, months)
     return capped if capped < p.scheduled_end else None
+
+
+def _outside_the_cap(c: CountFacts) -> bool:
+    victim = c.count.victim_relationship
+    if victim is not None and victim.domestic:
+        return True
+    return bool(c.offense and (c.offense.own_probation_length or c.offense.violent_667_5c == "yes"))
+
+
+def ab1950_victim_unknown(case: Case) -> list[CountFacts]:
+    """Convictions of a domestic-violence, child- or elder-abuse kind whose victim is not given: if the
+    victim was a Fam. Code § 6211 person, § 1203.097 sets the probation length and AB 1950 does not."""
+    return [c for c in convicted(case)
+            if c.count.victim_relationship is None and c.offense
+            and (c.offense.dv_child_elder or c.offense.open_question("dv_child_elder"))]
+
+
+def every_charge(case: Case) -> list[CountFacts]:
+    """Every offense the person was charged with or arrested for in the case, whatever became of it."""
+    offenses = [*case.counts, *(case.arrest.offenses if case.arrest else [])]
+    return [CountFacts(c, lookup(c.code, c.section)) for c in offenses]
+
+
+def prison_term_executed(case: Case) -> bool | None:
+    """Was a state prison term executed in this case (imposed and served, directly or on revocation)?
+
+    False: no prison term, or one imposed with execution suspended (probation granted, not revoked).
+    None: a prison term is recorded but the profile does not show whether it was executed.
+    """
+    s = case.sentence
+    if s is None:
+        return False
+    p = s.probation
+    if p is not None and any(r.result == "prison" for r in p.revocations):
+        return True
+    prison = s.state_prison
+    if prison is None:
+        return False
+    if prison.committed_on or prison.release_date or prison.parole_discharge_date:
+        return True
+    if p is None or p.outcome is ProbationOutcome.revoked:
+        return True
+    if prison.ess_pronounced_on is not None or p.suspension == "execution":
+        return False
+    return None
+
+
+def jail_1170h_term_executed(case: Case) -> bool:
+    """A felony county-jail term under § 1170(h) was executed (on revocation of probation, or recorded)."""
+    s = case.sentence
+    if s is None:
+        return False
+    p = s.probation
+    if p is not None and any(r.result == "jail_1170h" for r in p.revocations):
+        return True
+    return s.county_jail_1170h is not None
 
 
 def current_supervision(profile: Profile, as_of: date) -> list[Supervision]:

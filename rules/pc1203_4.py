@@ -3,10 +3,20 @@
 (a)(1): a defendant who "has fulfilled the conditions of probation for the entire period of
 probation, or has been discharged prior to the termination of the period of probation" shall be
 permitted to withdraw the plea and have the case dismissed (mandatory); "in any other case" the
-court may grant relief "in its discretion and the interest of justice" (discretionary).
+court may grant relief "in its discretion and the interest of justice" (discretionary). Only if the
+person "is not then serving a sentence for any offense, on probation for any offense, or charged
+with the commission of any offense".
 (b): not available for the listed sex offenses, felony 261.5(d), Veh. Code 42002.1 misdemeanors,
-or an infraction. (c)(1)-(2): Veh. Code 12810(a)-(e) offenses only in the court's discretion.
-(c)(3)(A): an unfulfilled restitution order is no ground for denial.
+or an infraction.
+(c)(1): subdivision (a) "does not apply to a person who receives a notice to appear or is otherwise
+charged with a violation of an offense described in subdivisions (a) to (e), inclusive, of Section
+12810 of the Vehicle Code"; (c)(2): a defendant "convicted of a violation listed in paragraph (1)"
+may be granted relief "in its discretion and in the interest of justice".
+(c)(3)(A): an unfulfilled restitution order is no ground for denial. An unpaid fine that was a
+condition of probation means the conditions were not fulfilled (People v. Chandler (1988) 203
+Cal.App.3d 782); one that was not a condition does not (People v. Bradus (2007) 149 Cal.App.4th 636).
+A prison term executed, directly or on revocation, takes the case out of § 1203.4 (People v. Borja
+(1980) 110 Cal.App.3d 378); § 1203.41 is the route.
 """
 
 from __future__ import annotations
@@ -15,13 +25,21 @@ from datetime import date
 
 from assembler.profile import Case, Level, ProbationOutcome, Profile
 from rules.decision import Builder, Decision, pc
-from rules.facts import (CountFacts, ab1950_cap_end, convicted, probation_end, probation_running,
-                         unknown_offenses)
+from rules.facts import (CountFacts, ab1950_cap_end, ab1950_victim_unknown, convicted, every_charge,
+                         highest_level, jail_1170h_term_executed, prison_term_executed, probation_end,
+                         probation_running, unknown_offenses)
 from rules.gates import apply_dismissal_gates
+from rules.granted import already_granted
 from rules.lawdates import day_after
 
 REMEDY = "1203.4"
 FORMS = ("CR-180", "CR-181")
+BORJA = "People v. Borja (1980) 110 Cal.App.3d 378"
+# The code spelled in parts: the offense-literal check (tests/test_rules_use_the_offense_table.py) reads
+# a string starting "VC" and a digit as a Vehicle Code section.
+VC12810_OFFENSE = "VC12810_OFFENSE"
+CHANDLER = "People v. Chandler (1988) 203 Cal.App.3d 782"
+BRADUS = "People v. Bradus (2007) 149 Cal.App.4th 636"
 
 
 def applies(case: Case) -> bool:
@@ -32,16 +50,50 @@ def applies(case: Case) -> bool:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     b.why("Probation was granted in this case, so § 1203.4 is the dismissal statute.", pc("1203.4", "(a)(1)"))
-    counts = convicted(case)
-    eligible = _exclusions(b, counts)
+    if already_granted(b, case, REMEDY, pc("1203.4", "(a)(1)")) or _prison_term(b, case):
+        return b.finish(as_of)
+    eligible = _exclusions(b, convicted(case))
     if not eligible:
         return b.finish(as_of)
+    convicted_12810, charged_12810 = _vehicle_code_12810(case)
+    of_right = not (convicted_12810 or charged_12810)
     _timing(b, case, as_of)
     apply_dismissal_gates(b, profile, case, as_of, pc("1203.4", "(a)(1)"))
-    _route(b, case)
-    _vehicle_code(b, eligible)
+    _route(b, case, of_right)
+    if of_right:
+        _fines(b, case)
+        _unknown_charges(b, case)
+    _vehicle_code(b, convicted_12810, charged_12810)
     _restitution(b, case)
     return b.finish(as_of)
+
+
+def _index(case: Case, c: CountFacts) -> str:
+    if any(x is c.count for x in case.counts):
+        return f"cases[].counts[{next(i for i, x in enumerate(case.counts) if x is c.count)}]"
+    return f"cases[].arrest.offenses[{next(i for i, x in enumerate(case.arrest.offenses) if x is c.count)}]"
+
+
+def _prison_term(b: Builder, case: Case) -> bool:
+    """A prison term executed ends the § 1203.4 route; an executed § 1170(h) term leaves it open to doubt."""
+    to_1203_41 = ("A felony served in prison or in county jail under § 1170(h) is dismissed under "
+                  "§ 1203.41, in the court's discretion.")
+    executed = prison_term_executed(case)
+    if executed:
+        b.block("STATE_PRISON_SENTENCE", "A state prison term was executed in this case (directly or when "
+                "probation was revoked), so § 1203.4 no longer applies.", f"{pc('1203.4', '(a)(1)')}; {BORJA}")
+        b.why(to_1203_41, pc("1203.41", "(a)(1)"))
+        return True
+    if executed is None:
+        b.review("A state prison term is recorded in this case: was it executed (did you go to prison)? If "
+                 "so, § 1203.4 no longer applies and § 1203.41 is the route.", f"{pc('1203.4', '(a)(1)')}; {BORJA}",
+                 field="cases[].sentence.state_prison.committed_on")
+    elif jail_1170h_term_executed(case):
+        b.unsettled("Probation was revoked and a county-jail felony term under § 1170(h) was executed. "
+                    "Whether § 1203.4 still applies after that is unsettled; § 1203.41 is the statute "
+                    "made for it.", f"{pc('1203.4', '(a)(1)')}; {BORJA}")
+        b.why(to_1203_41, pc("1203.41", "(a)(1)"))
+    return False
 
 
 def _exclusions(b: Builder, counts: list[CountFacts]) -> list[CountFacts]:
@@ -49,14 +101,24 @@ def _exclusions(b: Builder, counts: list[CountFacts]) -> list[CountFacts]:
     eligible = []
     for c in counts:
         level = c.level
+        excluded = bool(c.offense and level and level.value in c.offense.excluded_1203_4b)
+        question = c.offense.open_question("excluded_1203_4b") if c.offense else None
         if level is Level.infraction:
             b.why(f"{c.label} is an infraction: § 1203.4 does not apply to infractions; "
                   "§ 1203.4a does.", pc("1203.4", "(b)"))
             continue
-        if c.offense and level and level.value in c.offense.excluded_1203_4b:
+        if _felony_only(c):
+            if c.count.reduced_under_17b:
+                b.unsettled(f"{c.label} is excluded from § 1203.4 as a felony, and it was reduced to a "
+                            "misdemeanor under § 17(b). Whether the reduction takes it out of the exclusion "
+                            "is unsettled.", c.offense.cite_for("excluded_1203_4b"))
+            question = None  # a felony-only exclusion's open question is the § 17(b) one, asked above
+        if excluded and not question:
             b.why(f"{c.label} ({c.offense.description}) is excluded from § 1203.4 and stays on the "
                   "record.", c.offense.cite_for("excluded_1203_4b"))
             continue
+        if question and (excluded or not c.offense.verify_flags):
+            b.review(f"{c.label}: {question}", c.offense.cite_for("excluded_1203_4b"))
         eligible.append(c)
     if not eligible:
         code = ("INFRACTION_EXCLUDED_1203_4B" if all(c.level is Level.infraction for c in counts)
@@ -66,14 +128,12 @@ def _exclusions(b: Builder, counts: list[CountFacts]) -> list[CountFacts]:
     for label in unknown_offenses(eligible):
         b.review(f"{label} is not in our offense table: check that § 1203.4(b) does not exclude it.",
                  pc("1203.4", "(b)"))
-    for c in eligible:
-        if c.offense and c.offense.key == "PC 261.5(d)" and c.count.reduced_under_17b:
-            b.unsettled("Whether a felony 261.5(d) reduced under § 17(b) escapes the § 1203.4(b) "
-                     "exclusion is unsettled.", pc("1203.4", "(b)"))
-        question = c.offense.open_question("excluded_1203_4b", "vc_12810") if c.offense else None
-        if question:
-            b.review(f"{c.label}: {question}", c.offense.cite)
     return eligible
+
+
+def _felony_only(c: CountFacts) -> bool:
+    """§ 1203.4(b) excludes the offense only as a felony (e.g. "a felony conviction pursuant to ...")."""
+    return bool(c.offense and c.offense.excluded_1203_4b == [Level.felony.value])
 
 
 def _timing(b: Builder, case: Case, as_of: date) -> None:
@@ -84,43 +144,126 @@ def _timing(b: Builder, case: Case, as_of: date) -> None:
         until = day_after(end) if end else None
         when = f" (scheduled to end {end.isoformat()})" if end else ""
         b.block("ON_PROBATION", f"Probation in this case has not ended{when}. You can ask the court to "
-                "end it early (§ 1203.3); an early discharge makes the dismissal mandatory.",
+                "end it early (§ 1203.3); after an early discharge you can file right away.",
                 pc("1203.4", "(a)(1)"), until=until, temporary=until is None)
-        capped = ab1950_cap_end(case, as_of)
-        if capped is not None:
-            b.review(f"AB 1950 capped most probation terms from Jan. 1, 2021; yours may have ended on "
-                     f"{capped.isoformat()}. Whether the cap applies to your case depends on when it became "
-                     "final: ask the court or a lawyer.", pc("1203.1", "(a)"))
+        _ab1950(b, case, as_of)
     elif running is None:
         b.review("When did (or will) probation end? The petition can be filed only after it ends.",
-                 pc("1203.4", "(a)(1)"))
+                 pc("1203.4", "(a)(1)"), field="cases[].sentence.probation.scheduled_end")
 
 
-def _route(b: Builder, case: Case) -> None:
+def _ab1950(b: Builder, case: Case, as_of: date) -> None:
+    """AB 1950 capped probation granted before 2021 (if the case was not yet final), only where no
+    offense sets its own length; ask about a victim only when the cap would change the answer."""
+    capped = ab1950_cap_end(case, as_of)
+    if capped is None:
+        return
+    felony = highest_level(convicted(case)) is Level.felony
+    cite = pc("1203.1", "(a)") if felony else pc("1203a", "(a)")
+    b.review(f"AB 1950 capped most probation terms from Jan. 1, 2021; yours may have ended on "
+             f"{capped.isoformat()}. Whether the cap applies to your case depends on when it became "
+             "final: ask the court or a lawyer.", cite)
+    for c in ab1950_victim_unknown(case):
+        b.review(f"Who was the victim in {c.label}? If it was a spouse, former spouse, dating partner, "
+                 "someone you live or lived with, the other parent of your child or a close relative, "
+                 "the domestic-violence probation of at least 36 months applies and AB 1950's cap does not.",
+                 pc("1203.097", "(a)(1)"), field=f"{_index(case, c)}.victim_relationship")
+
+
+def _route(b: Builder, case: Case, of_right: bool) -> None:
+    """Fulfilment or early discharge → "shall"; "in any other case" → the court's discretion. Where
+    § 1203.4(c) makes relief discretionary anyway, say what happened without promising a "shall"."""
     p = case.sentence.probation
     cite = pc("1203.4", "(a)(1)")
+    must = ", so the court must grant the dismissal" if of_right else ""
     if p.outcome is ProbationOutcome.terminated_early:
-        b.why("You were discharged from probation early, so the court must grant the dismissal.", cite)
+        b.why(f"You were discharged from probation early{must}.", cite)
     elif p.outcome in (ProbationOutcome.revoked, ProbationOutcome.violated_reinstated) or p.violations:
         b.discretionary("PROBATION_VIOLATION", "Probation was violated (or revoked) at some point, so "
                         "the court may grant the dismissal in the interest of justice but does not "
                         "have to. A declaration about your life since then helps.", cite)
     elif p.outcome is ProbationOutcome.completed and p.violations is False:
-        b.why("You fulfilled the conditions of probation for the entire period, so the court must "
-              "grant the dismissal. What happened after probation ended does not matter.", cite)
+        after = " What happened after probation ended does not matter." if of_right else ""
+        b.why(f"You fulfilled the conditions of probation for the entire period{must}.{after}", cite)
     elif p.outcome is ProbationOutcome.ongoing:
-        b.why("Once probation ends without a violation, the dismissal is mandatory.", cite)
-    else:
+        if of_right:
+            b.why("Once probation ends without a violation, the dismissal is mandatory.", cite)
+    elif of_right:
         b.review("Did you complete probation with no violation at all? With none, the court must "
-                 "grant the dismissal; with any, it may.", cite)
+                 "grant the dismissal; with any, it may.", cite, field="cases[].sentence.probation.violations")
 
 
-def _vehicle_code(b: Builder, counts: list[CountFacts]) -> None:
-    for c in counts:
-        if c.offense and c.offense.vc_12810:
-            b.discretionary("VC12810_OFFENSE", f"{c.label} is a Vehicle Code offense listed in Veh. Code "
-                            "§ 12810(a)-(e), so even with perfect probation the dismissal is up to the "
-                            "court.", pc("1203.4", "(c)(1)"))
+def _vehicle_code_12810(case: Case) -> tuple[list[CountFacts], list[CountFacts]]:
+    """The Veh. Code § 12810(a)-(e) offenses of the case: convicted, and only charged (dismissed,
+    acquitted or never filed counts, and arrest offenses)."""
+    listed = [c for c in every_charge(case) if c.offense and c.offense.vc_12810]
+    convictions = [c for c in listed if _is_conviction(case, c)]
+    charged = [c for c in listed if not _is_conviction(case, c)]
+    return convictions, charged
+
+
+def _is_conviction(case: Case, c: CountFacts) -> bool:
+    return any(c.count is x for x in case.convicted_counts)
+
+
+def _vehicle_code(b: Builder, convictions: list[CountFacts], charged: list[CountFacts]) -> None:
+    """§ 1203.4(c)(1) turns on the charge: every count (dismissed ones too) and every arrest offense."""
+    for c in convictions:
+        b.discretionary(VC12810_OFFENSE, f"{c.label} is a Vehicle Code offense listed in Veh. Code "
+                        "§ 12810(a)-(e), so even with perfect probation the dismissal is up to the court.",
+                        pc("1203.4", "(c)(1)"))
+        b.why("For such a conviction the court may grant the dismissal in its discretion and in the "
+              "interest of justice.", c.offense.cite_for("vc_12810") + "; " + str(pc("1203.4", "(c)(2)")))
+    if convictions or not charged:
+        return
+    labels = ", ".join(sorted({c.label for c in charged}))
+    b.discretionary(VC12810_OFFENSE, f"You were charged with (or cited for) {labels}, an offense listed in "
+                    "Veh. Code § 12810(a)-(e). The mandatory dismissal does not apply to a person charged "
+                    "with such an offense, even if that charge was dismissed.", pc("1203.4", "(c)(1)"))
+    b.unsettled(f"{labels} was charged but you were convicted of something else. Subdivision (c)(2) lets "
+                "the court grant relief to a person \"convicted of\" a listed offense; whether the court "
+                "may grant it at all when the listed offense was only charged is unsettled.", pc("1203.4", "(c)(2)"))
+
+
+def _unknown_charges(b: Builder, case: Case) -> None:
+    """A charge or arrest offense not in the table might be a Veh. Code § 12810 offense: ask only when
+    the answer would otherwise be mandatory."""
+    unknown = sorted({c.label for c in every_charge(case) if c.offense is None and not _is_conviction(case, c)})
+    if unknown and not b.discretion:
+        b.review(f"{', '.join(unknown)} is not in our offense table: check that it is not an offense listed "
+                 "in Veh. Code § 12810(a)-(e) (hit and run, DUI, reckless driving, speed contests, driving "
+                 "on a suspended license); a charge of one makes the dismissal discretionary.",
+                 pc("1203.4", "(c)(1)"))
+
+
+def _fines(b: Builder, case: Case) -> None:
+    """Unpaid fines defeat the mandatory route only when paying them was a condition of probation (the
+    question is asked only while the route could still be mandatory)."""
+    s = case.sentence
+    p = s.probation
+    if s.fines_paid is not False or p.outcome is ProbationOutcome.terminated_early:
+        return
+    condition = s.fines_condition_of_probation
+    if p.outcome is ProbationOutcome.ongoing and condition is not False:
+        b.why("Some fines or fees are unpaid. If paying them is a condition of probation, pay them before "
+              "probation ends: otherwise the dismissal is up to the court.", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}")
+        if condition is None and not b.discretion:
+            b.review("Is paying the unpaid fines or fees a condition of your probation? The court order or "
+                     "the probation terms say.", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}",
+                     field="cases[].sentence.fines_condition_of_probation")
+        return
+    if condition:
+        b.discretionary("CONDITION_NOT_FULFILLED", "Paying the fines was a condition of probation and they "
+                        "are not paid, so the conditions of probation were not fulfilled: the court may "
+                        "grant the dismissal but does not have to.", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}")
+    elif condition is False:
+        b.why("Unpaid fines or fees that were not a condition of probation do not stand in the way of "
+              "the mandatory dismissal.", f"{pc('1203.4', '(a)(1)')}; {BRADUS}")
+    elif not b.discretion:
+        b.review("Was paying the unpaid fines or fees a condition of your probation? If it was, the "
+                 "dismissal is up to the court; if not, unpaid fines do not matter. The court order or "
+                 "the probation terms say.", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}; {BRADUS}",
+                 field="cases[].sentence.fines_condition_of_probation")
 
 
 def _restitution(b: Builder, case: Case) -> None:

@@ -1,10 +1,15 @@
 """Pen. Code § 1203.4a — misdemeanors without probation, and every infraction.
 
 (a): "at any time after the lapse of one year from the date of pronouncement of judgment", if the
-sentence is fully performed, the person is not serving a sentence or under charge, and "since the
-pronouncement of judgment, lived an honest and upright life" → the court shall grant (mandatory).
+sentence is fully performed, the person is "not then serving a sentence for any offense and ... not
+under charge of commission of any crime", and "since the pronouncement of judgment, lived an honest
+and upright life" → the court shall grant (mandatory). Probation is not named: whether probation in
+another case bars relief is unsettled (probation is not a sentence, § 1203(a)); parole, PRCS,
+mandatory supervision and federal supervised release are parts of a sentence and bar it.
 (b): otherwise, after the same year and with the sentence performed, in the court's discretion.
-(d): not for misdemeanor 288(c), Veh. Code 42002.1 misdemeanors, Veh. Code 42001 infractions.
+(d): not for misdemeanor 288(c), Veh. Code 42002.1 misdemeanors, "an infraction falling within the
+provisions of Section 42001 of the Vehicle Code" — infractions only: a Vehicle Code misdemeanor (a
+wobblette such as 14601.1 convicted as a misdemeanor) is dismissed in the ordinary way.
 (e): unpaid restitution is no ground for denial. (f): infractions by written declaration, 15 days'
 notice to the prosecutor.
 """
@@ -13,10 +18,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile
+from assembler.profile import Case, Level, Profile, SupervisionKind
 from rules.decision import Builder, Decision, pc
 from rules.facts import CountFacts, convicted, probation_granted, unknown_offenses
-from rules.gates import apply_dismissal_gates
+from rules.gates import PART_OF_A_SENTENCE, apply_dismissal_gates
+from rules.granted import already_granted
 
 REMEDY = "1203.4a"
 FORMS = ("CR-180", "CR-181")
@@ -35,12 +41,15 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     counts = _covered_counts(case)
     b.why("A misdemeanor without probation, or an infraction, is dismissed under § 1203.4a.",
           pc("1203.4a", "(a)"))
+    if already_granted(b, case, REMEDY, pc("1203.4a", "(a)")):
+        return b.finish(as_of)
     eligible = _exclusions(b, counts)
     if not eligible:
         return b.finish(as_of)
     _one_year(b, case, as_of)
     _sentence_performed(b, case)
-    apply_dismissal_gates(b, profile, case, as_of, pc("1203.4a", "(a)"))
+    apply_dismissal_gates(b, profile, case, as_of, pc("1203.4a", "(a)"), barred_by=PART_OF_A_SENTENCE,
+                          unsettled_for=(SupervisionKind.probation,))
     _honest_and_upright(b, case)
     _infraction_procedure(b, eligible)
     if case.sentence and case.sentence.restitution == "unpaid":
@@ -56,16 +65,21 @@ def _covered_counts(case: Case) -> list[CountFacts]:
 
 
 def _exclusions(b: Builder, counts: list[CountFacts]) -> list[CountFacts]:
-    eligible = []
+    """Drop the counts § 1203.4a(d) plainly excludes (at their level); an open question keeps a count in."""
+    eligible, excluded = [], []
     for c in counts:
-        if c.offense and c.level and c.level.value in c.offense.excluded_1203_4a_d:
+        barred = bool(c.offense and c.level and c.level.value in c.offense.excluded_1203_4a_d)
+        question = c.offense.open_question("excluded_1203_4a_d") if c.offense else None
+        if barred and not question:
             b.why(f"{c.label} ({c.offense.description}) cannot be dismissed under § 1203.4a.",
                   c.offense.cite_for("excluded_1203_4a_d"))
+            excluded.append(c)
             continue
+        if question and (barred or not c.offense.verify_flags):
+            b.review(f"{c.label}: {question}", c.offense.cite_for("excluded_1203_4a_d"))
         eligible.append(c)
     if not eligible:
-        vc_infractions = all(c.offense and c.offense.code == "VC" and c.level is Level.infraction for c in counts)
-        if vc_infractions:
+        if all(_vehicle_code_infraction(c) for c in excluded):
             b.block("VEHICLE_CODE_42001_INFRACTION", "Ordinary Vehicle Code infractions (such as a "
                     "speeding ticket) cannot be dismissed under any statute.", pc("1203.4a", "(d)"))
         else:
@@ -75,11 +89,12 @@ def _exclusions(b: Builder, counts: list[CountFacts]) -> list[CountFacts]:
     for label in unknown_offenses(eligible):
         b.review(f"{label} is not in our offense table: check that § 1203.4a(d) does not exclude it.",
                  pc("1203.4a", "(d)"))
-    for c in eligible:
-        question = c.offense.open_question("excluded_1203_4a_d") if c.offense else None
-        if question:
-            b.review(f"{c.label}: {question}", c.offense.cite)
     return eligible
+
+
+def _vehicle_code_infraction(c: CountFacts) -> bool:
+    """An infraction of the Vehicle Code (Veh. Code § 42001); never a misdemeanor."""
+    return c.level is Level.infraction and c.offense is not None and c.offense.code == "VC"
 
 
 def _one_year(b: Builder, case: Case, as_of: date) -> None:
@@ -88,11 +103,13 @@ def _one_year(b: Builder, case: Case, as_of: date) -> None:
     judged = case.judgment_date or case.conviction_date
     if judged is None:
         b.review("When was judgment pronounced (the sentencing date)? The petition can be filed one "
-                 "year after it.", cite)
+                 "year after it.", cite,
+                 field="cases[].judgment_date")
         return
     if case.judgment_date is None:
         b.review("The judgment (sentencing) date is not given; the year is counted from the conviction "
-                 "date. Confirm the sentencing date from the court's docket.", cite)
+                 "date. Confirm the sentencing date from the court's docket.", cite,
+                 field="cases[].judgment_date")
     b.wait(judged, 1, "judgment", cite, as_of)
 
 
@@ -104,7 +121,8 @@ def _sentence_performed(b: Builder, case: Case) -> None:
                 "fines other than restitution) must be finished first.", cite, temporary=True)
     elif done is None:
         b.review("Have you finished every part of the sentence (jail, classes, community service, "
-                 "fines)? Unpaid restitution does not count against you.", cite)
+                 "fines)? Unpaid restitution does not count against you.", cite,
+                 field="cases[].sentence.completed")
 
 
 def _honest_and_upright(b: Builder, case: Case) -> None:
@@ -118,7 +136,8 @@ def _honest_and_upright(b: Builder, case: Case) -> None:
                         "but does not have to.", pc("1203.4a", "(b)"))
     else:
         b.review("Have you been convicted of anything since this judgment? With no new conviction the "
-                 "court must grant the dismissal; with one, it may.", pc("1203.4a", "(a)"))
+                 "court must grant the dismissal; with one, it may.", pc("1203.4a", "(a)"),
+                 field="cases[].new_conviction_since_judgment")
 
 
 def _infraction_procedure(b: Builder, counts: list[CountFacts]) -> None:

@@ -5,6 +5,11 @@ court, with the consent of the defendant, determines that the offense is an infr
 item 1 asks for it after judgment, but the statute speaks of a case's pre-trial posture, so a
 post-judgment request is needs_review; and an infraction falls out of § 1203.4 ((b)) into
 § 1203.4a, which has its own one-year wait.
+A Vehicle Code wobblette reduced to an infraction may become "an infraction falling within the
+provisions of Section 42001 of the Vehicle Code", which § 1203.4a(d) bars from dismissal (the offense
+table marks it excluded at the infraction level): the reduction is never advised ahead of the
+dismissal. It is not made ineligible — § 17(d)(2) itself allows it, and whether § 42001 reaches a
+reduced wobblette is not confirmed — but it stays needs_review with that warning.
 """
 
 from __future__ import annotations
@@ -30,12 +35,23 @@ def applies(case: Case) -> bool:
 
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
-    for c in wobblette_counts(case):
+    counts = wobblette_counts(case)
+    for c in counts:
         b.why(f"{c.label} ({c.offense.description}) is listed in § 19.8 and may be treated as an "
               "infraction.", c.offense.cite_for("wobblette_19_8"))
     b.discretionary("STATUTE_DISCRETIONARY", "The court decides, with your consent, whether to make it "
                     "an infraction.", pc("17", "(d)(2)"))
     b.unsettled("Whether § 17(d)(2) allows a reduction after judgment is unsettled, and an infraction "
-             "moves the dismissal from § 1203.4 to § 1203.4a. Ask the court to grant the dismissal "
-             "together with the reduction, or decide whether the reduction is worth it.", pc("17", "(d)(2)"))
+                "moves the dismissal from § 1203.4 to § 1203.4a. Ask the court to grant the dismissal "
+                "together with the reduction, or decide whether the reduction is worth it.", pc("17", "(d)(2)"))
+    for c in counts:
+        if "infraction" in c.offense.excluded_1203_4a_d:
+            _would_bar_the_dismissal(b, c)
     return b.finish(as_of)
+
+
+def _would_bar_the_dismissal(b: Builder, c: CountFacts) -> None:
+    b.review(f"Do not ask for this reduction before {c.label} is dismissed. As a misdemeanor it can be "
+             "dismissed; made an infraction it would be a Vehicle Code infraction, which cannot be "
+             "dismissed under § 1203.4a (or § 1203.4, which never covers infractions). Get the dismissal "
+             "first, or leave it a misdemeanor.", c.offense.cite_for("excluded_1203_4a_d"))

@@ -133,14 +133,15 @@ def test_unknown_probation_outcome_asks_the_question():
 
 
 def test_ab_1950_cap_raises_the_question_when_probation_runs_past_it():
-    """Pen. Code § 1203.1(a) (AB 1950, from Jan. 1, 2021): a felony term past two years may be capped."""
-    case = conviction(count("460(b)", level="felony"), convicted_on=date(2023, 1, 10),
-                      sentence={"probation": probation("ongoing", start=date(2023, 1, 10), end=date(2027, 1, 9)),
+    """Pen. Code § 1203.1(a) (AB 1950, from Jan. 1, 2021): a felony term granted before 2021 and running past
+    two years may be capped (probation granted on or after Jan. 1, 2021 was granted under the cap)."""
+    case = conviction(count("460(b)", level="felony"), convicted_on=date(2019, 6, 1),
+                      sentence={"probation": probation("ongoing", start=date(2019, 6, 1), end=date(2022, 5, 31)),
                                 "completed": False})
-    d = decide("1203.4", case)
+    d = decide("1203.4", case, as_of=date(2021, 9, 1))
     assert d.status == "needs_review"
-    assert any("AB 1950" in r.text and "2025-01-10" in r.text for r in d.reasons)
-    assert d.eligible_on == date(2027, 1, 10)
+    assert any("AB 1950" in r.text and "2021-06-01" in r.text for r in d.reasons)
+    assert d.eligible_on == date(2022, 6, 1)
 
 
 def test_as_of_is_injected_not_today():
