@@ -16,7 +16,7 @@ from datetime import date
 
 from assembler.profile import Case, Level, Profile
 from rules.decision import Builder, Decision, pc
-from rules.facts import convicted, sentenced_to_1170h_jail, sentenced_to_prison
+from rules.facts import convicted, jail_1170h_term_executed, prison_term_executed
 from rules.gates import apply_dismissal_gates
 from rules.granted import already_granted
 from rules.lawdates import PC_1203_41_ENACTED, SB731_UNCERTAIN, SB_731_PRISON_PRONG, within
@@ -27,8 +27,10 @@ FORMS = ("CR-180", "CR-181")
 
 
 def applies(case: Case) -> bool:
+    """A felony whose county-jail (§ 1170(h)) or prison term was served — imposed directly or executed on
+    revocation of probation. A prison term whose execution stayed suspended is a probation case (§ 1203.4)."""
     felony = any(c.level is Level.felony for c in convicted(case))
-    return felony and (sentenced_to_1170h_jail(case) or sentenced_to_prison(case))
+    return felony and (jail_1170h_term_executed(case) or prison_term_executed(case) is not False)
 
 
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
@@ -37,7 +39,12 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
                     "always up to the court, in the interest of justice.", pc("1203.41", "(a)(1)"))
     if already_granted(b, case, REMEDY, pc("1203.41", "(a)(1)")):
         return b.finish(as_of)
-    if sentenced_to_prison(case):
+    executed = prison_term_executed(case)
+    if executed is None:
+        b.review("Was the prison term carried out (were you sent to prison), or did its execution stay "
+                 "suspended while you were on probation?", pc("1203.41", "(a)(2)"),
+                 field="cases[].sentence.state_prison.committed_on")
+    if executed is not False:
         _prison_prong(b, profile, case, as_of)
     else:
         _jail_prong(b, case, as_of)
@@ -53,15 +60,20 @@ def _jail_prong(b: Builder, case: Case, as_of: date) -> None:
                 pc("1203.41", "(a)"))
         return
     jail = case.sentence.county_jail_1170h
+    if jail is None:  # executed on revocation of probation; the profile has no details of the term
+        _wait(b, None, 2, "the county jail sentence (one year after a split sentence's mandatory supervision)",
+              "When did the county jail term you served after probation was revoked end, and was it a split "
+              "sentence with mandatory supervision?", as_of, "cases[].sentence.county_jail_1170h.release_date")
+        return
     if jail.subparagraph == "B":
-        done, years = jail.mandatory_supervision_end, 1
+        done, years, field = jail.mandatory_supervision_end, 1, "mandatory_supervision_end"
         what = "the county jail sentence and its mandatory supervision"
         question = "When did mandatory supervision end?"
     else:
-        done, years = jail.release_date or case.sentence.completed_on, 2
+        done, years, field = jail.release_date or case.sentence.completed_on, 2, "release_date"
         what = "the county jail sentence"
         question = "When were you released from county jail?"
-    _wait(b, done, years, what, question, as_of)
+    _wait(b, done, years, what, question, as_of, f"cases[].sentence.county_jail_1170h.{field}")
 
 
 def _prison_prong(b: Builder, profile: Profile, case: Case, as_of: date) -> None:
@@ -81,6 +93,10 @@ def _prison_prong(b: Builder, profile: Profile, case: Case, as_of: date) -> None
     if duty is None:
         ask_duty(b, profile, pc("1203.41", "(a)"))
     prison = case.sentence.state_prison
+    if prison is None:  # executed on revocation of probation; the profile has no details of the term
+        _wait(b, None, 2, "the prison sentence, including parole", "When were you discharged from parole or "
+              "post-release community supervision?", as_of, "cases[].sentence.state_prison.parole_discharge_date")
+        return
     if prison.parole_discharge_date:
         done = prison.parole_discharge_date
     elif prison.release_date and prison.on_prcs is False and case.sentence.completed:
@@ -90,14 +106,17 @@ def _prison_prong(b: Builder, profile: Profile, case: Case, as_of: date) -> None
         if prison.release_date:
             b.review("Does the two-year wait run from release or from discharge from parole / PRCS? "
                      "The statute says 'completion of the sentence'; we count from discharge. Give the "
-                     "discharge date.", cite)
+                     "discharge date.", cite, field="cases[].sentence.state_prison.parole_discharge_date")
+            return
     _wait(b, done, 2, "the prison sentence, including parole", "When were you discharged from parole "
-          "or post-release community supervision?", as_of)
+          "or post-release community supervision?", as_of, "cases[].sentence.state_prison.parole_discharge_date")
 
 
-def _wait(b: Builder, done: date | None, years: int, what: str, question: str, as_of: date) -> None:
+def _wait(b: Builder, done: date | None, years: int, what: str, question: str, as_of: date,
+          field: str | None) -> None:
     cite = pc("1203.41", "(a)(2)")
     if done is None:
-        b.review(question + f" The petition can be filed {years} year(s) after you complete {what}.", cite)
+        b.review(question + f" The petition can be filed {years} year(s) after you complete {what}.", cite,
+                 field=field)
         return
     b.wait(done, years, f"you completed {what}", cite, as_of)
