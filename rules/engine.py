@@ -126,9 +126,9 @@ def _multi_county(profile: Profile, results: list[CaseResult]) -> None:
 
 
 def _not_screened(case: Case, as_of: date) -> Decision:
-    where = "federal" if case.jurisdiction == "federal" else "another state's"
+    where = "a federal" if case.jurisdiction == "federal" else "another state's"
     b = Builder("1203.4")
-    b.block("NOT_CA_STATE_CONVICTION", f"This is a {where} case. California's dismissal and sealing laws "
+    b.block("NOT_CA_STATE_CONVICTION", f"This is {where} case. California's dismissal and sealing laws "
             "apply only to California state cases, so this tool does not screen it.", pc("1203.4", "(a)(1)"))
     return b.finish(as_of)
 

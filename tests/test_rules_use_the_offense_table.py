@@ -17,7 +17,7 @@ from rules.decision import Status
 from tests.scenario import arrest, conviction, count, run
 
 RULES = Path(resources.files("rules"))
-OFFENSE_KEY = re.compile(r"^(PC|HS|VC|BP|WI|PEN|HSC|VEH)\s*\d", re.IGNORECASE)
+OFFENSE_KEY = re.compile(r"^(PC|HS|VC|BP|WI|PEN|HSC|VEH)\s*\d+(\.\d+)?[a-z]*(\([a-z0-9]+\))*$", re.IGNORECASE)
 OFFENSE_ATTRIBUTES = {"key", "section", "code"}
 
 
@@ -57,7 +57,8 @@ def test_no_rule_module_lists_offense_sections(module):
 
 def test_the_check_itself_catches_a_section_list(tmp_path):
     bad = tmp_path / "bad.py"
-    bad.write_text('_EXCLUDED = {"PC 288(a)", "PC 288.5"}\n\ndef f(o):\n    return o.key == "PC 647(b)"\n')
+    bad.write_text('_EXCLUDED = {"PC 288(a)", "PC 288.5"}\n\ndef f(o):\n    return o.key == "PC 647(b)"\n'
+                   'CODE = "VC12810_OFFENSE"\n')
     found = _offense_literals(bad)
     assert {f.split(":")[0] for f in found} == {"line 1", "line 4"}
 
