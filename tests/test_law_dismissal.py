@@ -320,10 +320,10 @@ def test_a_domestic_victim_takes_any_crime_out_of_the_cap():
 def test_an_unknown_victim_of_a_dv_type_offense_is_asked_only_when_the_cap_would_apply():
     """Pen. Code § 1203.097(a)(1): a § 6211 victim puts probation outside AB 1950; ask for the victim only when
     the cap would change the answer."""
-    capped = decide("1203.4", _running(count("273a(b)"), start=date(2020, 6, 1), end=date(2023, 6, 1),
+    capped = decide("1203.4", _running(count("368(c)"), start=date(2020, 6, 1), end=date(2023, 6, 1),
                                        level="misdemeanor"), as_of=date(2022, 1, 1))
     assert "cases[0].counts[0].victim_relationship" in fields(capped)
-    uncapped = decide("1203.4", _running(count("273a(b)"), start=date(2021, 6, 1), end=date(2022, 6, 1),
+    uncapped = decide("1203.4", _running(count("368(c)"), start=date(2021, 6, 1), end=date(2022, 6, 1),
                                          level="misdemeanor"), as_of=date(2022, 1, 1))
     assert "cases[0].counts[0].victim_relationship" not in fields(uncapped)
 
@@ -414,3 +414,10 @@ def test_a_suspended_prison_term_never_executed_is_a_probation_case():
     result = case_result(case)
     assert result.remedy("1203.41") is None
     assert result.remedy("1203.4").status != "ineligible"
+
+
+def test_child_endangerment_has_its_own_probation_minimum():
+    """Pen. Code § 273a(c): probation of at least 48 months; § 1203a(b): AB 1950's cap does not reach it."""
+    d = decide("1203.4", _running(count("273a(b)"), start=date(2020, 6, 1), end=date(2024, 6, 1),
+                                  level="misdemeanor"), as_of=date(2022, 1, 1))
+    assert _cap_reasons(d) == [] and "cases[0].counts[0].victim_relationship" not in fields(d)
