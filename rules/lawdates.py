@@ -80,3 +80,27 @@ def day_after(d: date) -> date:
 
 def within(d: date, window: tuple[date, date]) -> bool:
     return window[0] <= d <= window[1]
+
+
+# Pen. Code § 803(d): time out of the state "up to a maximum of three years" is not part of a limitation period.
+OUT_OF_STATE_TOLLING_MAX_YEARS = 3
+# Pen. Code § 851.8(l): a factual-innocence petition is due "within two years from the date of the arrest or
+# filing of the accusatory pleading, whichever is later" (later only on good cause).
+FACTUAL_INNOCENCE_YEARS = 2
+
+
+def limitation_runs(committed: date, years: int, days_out_of_state: int = 0) -> date:
+    """The first day on which no complaint may be filed: the day after the last day of the period.
+
+    A period of `years` "after commission of the offense" (Pen. Code §§ 801, 802(a)) is counted by
+    excluding the first day and including the last (Code Civ. Proc. § 12), so it ends at the end of the
+    anniversary day. Days out of the state extend it, at most three years (Pen. Code § 803(d)).
+    """
+    last_day = add_years(committed, years)
+    cap = (add_years(last_day, OUT_OF_STATE_TOLLING_MAX_YEARS) - last_day).days
+    return last_day + timedelta(days=min(days_out_of_state, cap) + 1)
+
+
+def latest_tolled_run(committed: date, years: int) -> date:
+    """The latest day the period can run however long the person was out of the state (§ 803(d))."""
+    return add_years(add_years(committed, years), OUT_OF_STATE_TOLLING_MAX_YEARS) + timedelta(days=1)

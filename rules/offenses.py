@@ -55,6 +55,9 @@ class Offense(BaseModel):
     super_strike: bool = False
     firearm_ban_29805: bool = False
     prostitution_647b: bool = False
+    identity_theft_530_5: bool = Field(
+        default=False, description="Identity theft as defined in Pen. Code § 530.5 (with forgery, bars Prop 47, § 473(b))"
+    )
     own_probation_length: bool = False
     excluded_4852_01: bool = False
     life_term: bool = False
@@ -79,6 +82,7 @@ class Offense(BaseModel):
         flags = []
         for name in ("wobbler_17b", "wobblette_19_8", "vc_12810", "prop47", "prop64", "jail_1170h",
                      "dv_child_elder", "super_strike", "firearm_ban_29805", "no_limitation", "prostitution_647b",
+                     "identity_theft_530_5",
                      "own_probation_length", "excluded_4852_01", "life_term"):
             if getattr(self, name):
                 flags.append(name)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile
+from assembler.profile import Case, Level, ProbationOutcome, Profile
 from rules.decision import Builder, Decision, pc
-from rules.facts import CountFacts, convicted, probation_granted, sentenced_to_1170h_jail, sentenced_to_prison
+from rules.facts import (CountFacts, convicted, jail_1170h_term_executed, prison_term_executed,
+                         probation_granted)
 
 REMEDY = "17b"
 FORMS = ("CR-180", "CR-181")
@@ -71,25 +72,58 @@ def _wobblers(b: Builder, counts: list[CountFacts]) -> list[CountFacts]:
 
 
 def _sentence(b: Builder, case: Case) -> None:
-    if sentenced_to_prison(case):
-        b.block("STATE_PRISON_SENTENCE", "A state prison sentence was imposed, so the offense stays a "
-                "felony; § 17(b) needs a judgment other than prison.", pc("17", "(b)(1)"))
-    elif sentenced_to_1170h_jail(case):
-        b.block("COUNTY_JAIL_1170H_SENTENCE", "A felony county-jail sentence under § 1170(h) was imposed, "
-                "so § 17(b) is not available.", pc("17", "(b)(1)"))
+    executed = prison_term_executed(case)
+    revoked_to = _revoked_to(case)
+    if executed is True:
+        how = ("Probation was revoked and a state prison term was executed" if revoked_to == "prison"
+               else "A state prison sentence was imposed")
+        b.block("STATE_PRISON_SENTENCE", f"{how}, so the offense stays a felony; § 17(b) needs a judgment "
+                "other than prison.", pc("17", "(b)(1)"))
+    elif jail_1170h_term_executed(case):
+        how = ("Probation was revoked and a felony county-jail term under § 1170(h) was executed"
+               if revoked_to == "jail_1170h" else "A felony county-jail sentence under § 1170(h) was imposed")
+        b.block("COUNTY_JAIL_1170H_SENTENCE", f"{how}, so § 17(b) is not available.", pc("17", "(b)(1)"))
     elif probation_granted(case) is False:
         b.block("NO_PROBATION_GRANTED", "Probation was not granted, so § 17(b)(3) does not apply.",
                 pc("17", "(b)(3)"))
     elif probation_granted(case) is None:
-        b.review("Were you granted probation? § 17(b)(3) needs a grant of probation.", pc("17", "(b)(3)"))
-    elif case.sentence.probation.suspension == "execution":
+        b.review("Were you granted probation? § 17(b)(3) needs a grant of probation.", pc("17", "(b)(3)"),
+                 field="cases[].sentence.probation")
+    elif executed is None:
+        b.review("A state prison term is recorded with your probation. Was it executed (were you sent to "
+                 "prison), or is its execution still suspended? An executed term bars § 17(b).",
+                 pc("17", "(b)(1)"), field="cases[].sentence.state_prison.committed_on")
+    elif _revoked_unknown(case):
+        b.review("Probation was revoked. Was a state prison or § 1170(h) county-jail term executed then? If so, "
+                 "§ 17(b) is not available.", pc("17", "(b)(1)"), field="cases[].sentence.probation.revocations")
+    else:
+        _suspension(b, case)
+
+
+def _suspension(b: Builder, case: Case) -> None:
+    p, prison = case.sentence.probation, case.sentence.state_prison
+    if p.suspension == "execution" or (prison is not None and prison.ess_pronounced_on is not None):
         b.block("ESS_PRISON_SENTENCE_IMPOSED", "A prison term was imposed and its execution suspended.",
                 pc("17", "(b)(3)"), temporary=True)
         b.unsettled("A prison sentence was imposed and suspended. Whether § 17(b)(3) still allows a "
-                 "reduction (People v. Wood (1998) 62 Cal.App.4th 1262) is unsettled.", pc("17", "(b)(3)"))
-    elif case.sentence.probation.suspension is None:
+                    "reduction (People v. Wood (1998) 62 Cal.App.4th 1262) is unsettled.", pc("17", "(b)(3)"))
+    elif p.suspension is None:
         b.review("Was imposition of sentence suspended, or was a prison term imposed and its execution "
-                 "suspended? The answer decides § 17(b)(3).", pc("17", "(b)(3)"))
+                 "suspended? The answer decides § 17(b)(3).", pc("17", "(b)(3)"),
+                 field="cases[].sentence.probation.suspension")
     else:
         b.why("Probation was granted without a prison sentence, so the court may declare the offense a "
               "misdemeanor.", pc("17", "(b)(3)"))
+
+
+def _revoked_to(case: Case) -> str | None:
+    """What an executed revocation led to: "prison", "jail_1170h" or None."""
+    p = case.sentence.probation if case.sentence else None
+    results = [r.result for r in p.revocations] if p else []
+    return next((r for r in ("prison", "jail_1170h") if r in results), None)
+
+
+def _revoked_unknown(case: Case) -> bool:
+    """Probation was revoked, and nothing shows what followed (an executed term would bar § 17(b))."""
+    p = case.sentence.probation
+    return p.outcome is ProbationOutcome.revoked or any(r.result is None for r in p.revocations)

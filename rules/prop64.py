@@ -6,6 +6,13 @@ offense" under Prop 64 may apply to have it dismissed and sealed or redesignated
 grant it unless the prosecution shows the person is not eligible — mandatory. (a)-(b): someone still
 serving petitions for recall or dismissal. Forms: CR-400 series. § 11361.9 (automatic review by DOJ
 and prosecutors) is a flag, never a reason to drop the application.
+
+The felony forms Prop 64 kept are in Health & Saf. Code § 11358(d), § 11359(c)–(d) and § 11360(a)(3):
+among them, a person with "one or more prior convictions for an offense specified in clause (iv) of
+subparagraph (C) of paragraph (2) of subdivision (e) of Section 667 or for an offense requiring registration
+pursuant to subdivision (c) of Section 290". Such a prior is read as for Prop 47 (every conviction in the
+profile, and why the person registers); since it keeps only some cannabis felonies felonies, it is a
+question for a person, never a bar here.
 """
 
 from __future__ import annotations
@@ -15,10 +22,14 @@ from datetime import date
 from assembler.profile import Case, Profile
 from rules.decision import Builder, Decision, hs
 from rules.facts import CountFacts, convicted, probation_running
+from rules.granted import already_granted
 from rules.lawdates import PROP_64
+from rules.prop47 import disqualifiers
 
 REMEDY = "11361.8"
 FORMS = ("CR-400", "CR-403")
+# Where Prop 64 kept a felony for a person with a super-strike or § 290(c) prior.
+CARVE_OUTS = "Health & Saf. Code, §§ 11358(d), 11359(c)–(d), 11360(a)(3)"
 
 
 def prop64_counts(case: Case) -> list[CountFacts]:
@@ -34,7 +45,10 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     if as_of < PROP_64:
         b.block("OFFENSE_NOT_COVERED", "Prop 64 took effect on Nov. 9, 2016.", hs("11361.8"))
         return b.finish(as_of)
-    for c in prop64_counts(case):
+    if already_granted(b, case, REMEDY, hs("11361.8", "(f)")):
+        return b.finish(as_of)
+    counts = prop64_counts(case)
+    for c in counts:
         b.why(f"{c.label} ({c.offense.description}) is a cannabis offense Prop 64 reduced or made lawful.",
               c.offense.cite_for("prop64"))
         question = c.offense.open_question("prop64")
@@ -42,14 +56,12 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
             b.review(f"{c.label}: {question}", c.offense.cite_for("prop64"))
     if case.offense_date is None:
         b.review("When was the offense committed? Prop 64 relief is for conduct before Nov. 9, 2016.",
-                 hs("11361.8", "(a)"))
+                 hs("11361.8", "(a)"), field="cases[].offense_date")
     if probation_running(case, as_of) or profile.status.serving_sentence:
         b.discretionary("STATUTE_DISCRETIONARY", "You are still serving the sentence, so this is a petition "
                         "for recall or dismissal, decided by the court.", hs("11361.8", "(b)"))
     else:
         b.why("Your sentence is complete: the court must grant the application unless the prosecutor "
               "proves you are not eligible.", hs("11361.8", "(f)"))
-    if profile.status.super_strike_prior or profile.status.registrant_290:
-        b.review("A prior 'super strike' or a registrable conviction can bar redesignation of a felony "
-                 "cannabis conviction (Health & Saf. Code § 11359 and § 11360 carve-outs).", hs("11361.8", "(b)"))
+    disqualifiers(b, profile, counts, CARVE_OUTS, bars=False)
     return b.finish(as_of)

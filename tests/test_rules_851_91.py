@@ -10,8 +10,9 @@ def offense(section: str, level: str = "misdemeanor", disposition: str = "never_
 
 
 def test_never_charged_after_the_limitation_period_is_a_matter_of_right():
-    """§ 851.91(a)(1)(A): limitations run on every offense, nothing filed; (c) granted as of right."""
-    d = decide("851.91", arrest(offense("484")))
+    """§ 851.91(a)(1)(A): limitations run on every offense, nothing filed; (c) granted as of right (no time out of
+    state, § 803(d))."""
+    d = decide("851.91", arrest(offense("484"), days_out_of_state=0))
     assert d.status == "mandatory" and d.eligible_now
     assert d.forms == ["CR-409", "CR-410"]
     assert "Pen. Code, § 851.91(a)(1)(A)" in cites(d)
@@ -19,18 +20,20 @@ def test_never_charged_after_the_limitation_period_is_a_matter_of_right():
 
 def test_chargeable_felony_waits_for_the_limitation_period():
     """§ 851.91(a)(2)(A): not while the person "may still be charged"; a wobbler's period is the felony
-    one (Pen. Code §§ 801, 805(a))."""
+    one (Pen. Code §§ 801, 805(a)); the last day is the anniversary (Code Civ. Proc. § 12), so the day after."""
     d = decide("851.91", arrest(offense("460(b)", level="felony"), on=date(2025, 3, 10)))
     assert d.blockers == ["SOL_OPEN"] and not d.eligible_now
-    assert d.eligible_on == date(2028, 3, 10)
+    assert d.eligible_on == date(2028, 3, 11)
 
 
 def test_dismissed_and_refileable_is_not_yet():
-    """§ 851.91(a)(1)(B)(i) needs a charge that "may not be refiled"; (a)(2)(A) bars one that may."""
+    """§ 851.91(a)(1)(B)(i) needs a charge that "may not be refiled"; (a)(2)(A) bars one that may, at least until
+    the day after the anniversary; § 803(b) adds the time the case was pending, so a person must check."""
     d = decide("851.91", arrest(offense("460(b)", level="felony", disposition="dismissed", may_be_refiled=True),
                                on=date(2025, 3, 10)))
-    assert d.blockers == ["MAY_BE_REFILED"]
-    assert d.eligible_on == date(2028, 3, 10)
+    assert d.blockers == ["MAY_BE_REFILED"] and d.status == "needs_review"
+    assert d.eligible_on == date(2028, 3, 11)
+    assert "Pen. Code, § 803(b)" in cites(d)
 
 
 def test_dismissed_for_good_is_a_matter_of_right():
@@ -46,7 +49,7 @@ def test_murder_arrest_never_charged_cannot_be_sealed_but_acquittal_can():
     acquitted = decide("851.91", arrest(offense("187", level="felony", disposition="acquitted")))
     assert never.status == "ineligible" and never.blockers == ["NO_SOL_OFFENSE"]
     assert acquitted.status == "mandatory"
-    assert "Pen. Code, § 851.91(a)(1)(B)" in cites(acquitted)
+    assert "Pen. Code, § 851.91(a)(1)(B)(ii)" in cites(acquitted)
 
 
 def test_domestic_violence_pattern_makes_it_discretionary():
@@ -68,14 +71,15 @@ def test_every_arrest_offense_must_be_beyond_prosecution():
 
 def test_one_petition_per_arrest():
     """§ 851.91(b): a separate petition for each arrest (trap 8)."""
-    result = run(arrest(offense("484")), arrest(offense("594(b)(2)(A)"), on=date(2021, 8, 1)))
+    result = run(arrest(offense("484"), days_out_of_state=0),
+                 arrest(offense("594(b)(2)(A)"), on=date(2021, 8, 1), days_out_of_state=0))
     assert [c.remedy("851.91").status for c in result.cases] == ["mandatory", "mandatory"]
     assert len([e for e in result.recommended_order if e.startswith("851.91@")]) == 2
 
 
 def test_pending_charge_does_not_block_sealing():
     """§ 851.91 has no pending-charge condition (RULES.md § 1): only dismissals are gated."""
-    d = decide("851.91", arrest(offense("484")), pending_charges=[{"description": "other"}])
+    d = decide("851.91", arrest(offense("484"), days_out_of_state=0), pending_charges=[{"description": "other"}])
     assert d.status == "mandatory" and d.eligible_now
 
 
@@ -94,6 +98,6 @@ def test_evading_prosecution_bars_sealing():
 
 def test_automatic_arrest_relief_is_only_a_flag():
     """§ 851.93(a)(2)(B): DOJ may seal a misdemeanor arrest after a year — the petition stays."""
-    result = case_result(arrest(offense("484"), on=THREE_YEARS_AGO))
+    result = case_result(arrest(offense("484"), on=THREE_YEARS_AGO, days_out_of_state=0))
     assert "AUTO_RELIEF_851_93_LIKELY" in result.flags
     assert result.remedy("851.91").status == "mandatory"

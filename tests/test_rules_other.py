@@ -64,7 +64,7 @@ def test_certificate_of_rehabilitation_waits_seven_years():
 
 
 def test_certificate_barred_for_288():
-    """§ 4852.01(c)-(d): not for § 288 convictions."""
+    """§ 4852.01(c): the chapter does not apply to persons convicted of § 288 (table: excluded_4852_01)."""
     case = conviction(count("288(a)", level="felony"), convicted_on=date(2005, 1, 1),
                       sentence={"state_prison": {"sentenced_on": date(2005, 1, 1), "release_date": date(2010, 1, 1),
                                                  "parole_discharge_date": date(2013, 1, 1)}, "completed": True})
@@ -90,15 +90,17 @@ def test_two_counties_need_separate_petitions():
 
 
 def test_automatic_relief_never_replaces_the_petition():
-    """§ 1203.425(a)(1): DOJ may already have granted relief — a flag; the petition stays recommended."""
-    result = run(conviction())
+    """§ 1203.425(a)(1)(B): DOJ may already have granted relief — a flag; the petition stays recommended.
+    LIKELY only when every condition is plainly met, fines paid included."""
+    result = run(conviction(sentence={"probation": probation(), "completed": True, "fines_paid": True}))
     case = result.cases[0]
     assert "AUTO_RELIEF_1203_425_LIKELY" in case.flags
     assert "1203.4@CASE1" in result.recommended_order
 
 
 def test_revoked_probation_has_no_automatic_relief():
-    """§ 1203.425(a)(1)(A): probation completed "without revocation"."""
+    """§ 1203.425(a)(1)(B): a misdemeanor needs probation completed "without revocation", or no probation
+    granted at all; revoked misdemeanor probation fits neither (a felony would go to the felony prong)."""
     case = conviction(sentence={"probation": probation("revoked", violations=True), "completed": True})
     assert "AUTO_RELIEF_1203_425_NOT_AVAILABLE" in case_result(case).flags
 

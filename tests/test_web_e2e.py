@@ -328,3 +328,26 @@ def test_the_keyboard_reaches_the_language_switch_first_and_focus_is_visible(bro
         assert page.evaluate("document.activeElement.className") == "lang-switch"
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         assert outline == "solid"
+
+
+def test_the_follow_up_question_on_a_phone_settles_the_answer(browser, server, tmp_path):
+    """Unpaid fines: the results offer one more question; answering it on a phone makes the dismissal certain."""
+    story = _story("dismissal-misdemeanor")
+    story["cases"][0]["sentence"]["fines_paid"] = False
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump(story, allow_unicode=True), encoding="utf-8")
+    with _page(browser, PHONE) as page:
+        page.goto(f"{server}/?lang=es")
+        page.set_input_files("#f-answers", str(answers))
+        page.click("form.upload button")
+        page.goto(f"{server}/results")
+        page.click("a.button[href='/followup']")
+        assert page.url.endswith("/followup")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert "Lo que todavía necesitamos saber" in page.inner_text("main")
+        _radio(page, "cases.0.sentence.fines_condition_of_probation", "no")
+        _save(page)
+        assert page.url.endswith("/results")
+        text = page.inner_text("main")
+        assert "La corte tiene que concederlo" in text
+        assert "Conteste 1 pregunta" not in text

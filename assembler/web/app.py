@@ -18,7 +18,7 @@ from assembler.web.sessions import SessionStore
 def create_app(*, workshop: bool = False, today: Callable[[], date] = date.today,
                store: SessionStore | None = None) -> FastAPI:
     """`today` is read per request (never frozen at import), so results are as of the day asked."""
-    from assembler.web.steps import about, cases, downloads, now, results, review, start, story
+    from assembler.web.steps import about, cases, downloads, followup, now, results, review, start, story
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.state.workshop = workshop
@@ -27,7 +27,7 @@ def create_app(*, workshop: bool = False, today: Callable[[], date] = date.today
     app.add_middleware(SecurityMiddleware)
     static = resources.files("templates") / "web" / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (start, about, cases, now, story, review, results, downloads):
+    for module in (start, about, cases, now, story, review, results, followup, downloads):
         app.include_router(module.router)
 
     @app.exception_handler(CsrfRejected)

@@ -29,11 +29,13 @@ class Session:
     lang: str = "en"
     draft: dict = field(default_factory=empty_draft)
     unknown: set[str] = field(default_factory=set)  # field paths answered "I don't know"
+    followed_up: set[str] = field(default_factory=set)  # field paths answered on the follow-up page
     dropped: list[str] = field(default_factory=list)  # parts of an uploaded file that could not be read
 
     def reset(self) -> None:
         self.draft = empty_draft()
         self.unknown = set()
+        self.followed_up = set()
         self.dropped = []
 
 

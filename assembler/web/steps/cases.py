@@ -7,6 +7,7 @@ from starlette.exceptions import HTTPException
 
 from assembler.profile import Case
 from assembler.web import fields as F
+from assembler.web.askable import keep_case_answers
 from assembler.web.checks import model_errors
 from assembler.web.offense_search import find, search
 from assembler.web.pages import Page
@@ -72,6 +73,7 @@ async def case_remove(request: Request, index: int):
     _case(page, index)
     del page.draft["cases"][index]
     page.session.unknown = {p for p in page.session.unknown if not p.startswith("cases.")}
+    page.session.followed_up = {p for p in page.session.followed_up if not p.startswith("cases.")}
     return page.redirect("/cases")
 
 
@@ -135,7 +137,7 @@ def _save(page: Page, index: int | None, values: dict[str, str]):
         cases.append(data)
         index = len(cases) - 1
     else:
-        cases[index] = data
+        cases[index] = keep_case_answers(cases[index], data)  # follow-up answers the form does not show
     remember_unknown(page, f"cases.{index}.", values, all_fields(len(count_indexes(values))))
     for key in ("sentence_given", "probation_given"):
         if values.get(key) == F.DONT_KNOW:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from assembler.web import fields as F
+from assembler.web.askable import keep_answers
 from assembler.web.checks import model_errors
 from assembler.web.pages import Page
 from assembler.web.views import field_views
@@ -50,5 +51,5 @@ def finish(page: Page, form: dict, data: dict, errors: dict[str, str], *, model:
     if errors:
         return show(page, template, specs, form, errors, status=422)
     remember_unknown(page, key + ".", form, specs)
-    page.draft[key] = data
+    page.draft[key] = keep_answers(key, page.draft.get(key), data)  # follow-up answers this step does not show
     return page.redirect(next_url)

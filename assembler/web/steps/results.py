@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from assembler.web.askable import answered_before, open_questions, still_to_answer
 from assembler.web.pages import Page
 from assembler.web.profile_build import build
 from assembler.web.results_view import next_steps, results
@@ -21,6 +22,9 @@ async def results_page(request: Request):
         return page.redirect("/review")
     assessment = assess(profile, page.today)
     views = results(profile, assessment, page.t)
-    return page.render("results.html", problems=[], cases=views,
+    asks = open_questions(assessment, page.draft)
+    earlier = answered_before(page.session.followed_up, page.draft, asks)
+    return page.render("results.html", problems=[], cases=views, followup_total=len(asks) + len(earlier),
+                       followup_left=len(still_to_answer(asks, page.session.unknown)),
                        steps_in_order=next_steps(assessment, views, page.t), unknowns=unknowns(profile, page.t),
                        as_of=page.t.date(page.today))
