@@ -47,7 +47,7 @@ def test_the_three_examples_decide_as_their_comments_say():
     sealing = assess_json(EXAMPLES / "arrest-sealing.yaml")["cases"][0]["remedies"]
     assert [(r["remedy"], r["status"]) for r in dismissal] == [("1203.4", "mandatory")]
     assert [(r["remedy"], r["status"], r["forms"]) for r in sealing] == [
-        ("851.91", "mandatory", ["CR-409", "CR-410"])]
+        ("851.91", "mandatory", ["CR-409", "CR-410"]), ("851.8", "needs_review", [])]
 
 
 def test_table_for_people_shows_status_in_words_and_citations():

@@ -61,8 +61,17 @@ def from_assessment(index: int, label: str, profile: Profile, assessment: Assess
             decisions.append({"remedy": d.remedy, "case": where, "status": d.status.value,
                               "eligible_now": d.eligible_now,
                               "eligible_on": d.eligible_on.isoformat() if d.eligible_on else None})
-            if d.status is Status.needs_review:
+            if d.status is Status.needs_review and not _alternative_settled(d.remedy, case):
                 questions = [q.text for q in d.questions]
                 review.append(f"{d.remedy}@{where}: {' '.join(questions) or d.reasons[0].text}")
     status = "needs_review" if review else "ok"
     return Outcome(index, label, status, decisions, review, files=sorted(files), rows=rows or [])
+
+
+# A remedy that is only an alternative to another: its open question matters when the main one is open too.
+ALTERNATIVE_TO = {"851.8": "851.91"}  # factual innocence beside arrest sealing (Pen. Code §§ 851.8, 851.91)
+
+
+def _alternative_settled(remedy: str, case) -> bool:
+    main = case.remedy(ALTERNATIVE_TO[remedy]) if remedy in ALTERNATIVE_TO else None
+    return main is not None and main.status is not Status.needs_review
