@@ -173,9 +173,9 @@ def prison_term_executed(case: Case) -> bool | None:
     s = case.sentence
     if s is None:
         return False
-    p = s.probation
-    if p is not None and any(r.result == "prison" for r in p.revocations):
+    if revoked_to(case, "prison"):
         return True
+    p = s.probation
     prison = s.state_prison
     if prison is None:
         return False
@@ -191,12 +191,13 @@ def prison_term_executed(case: Case) -> bool | None:
 def jail_1170h_term_executed(case: Case) -> bool:
     """A felony county-jail term under § 1170(h) was executed (on revocation of probation, or recorded)."""
     s = case.sentence
-    if s is None:
-        return False
-    p = s.probation
-    if p is not None and any(r.result == "jail_1170h" for r in p.revocations):
-        return True
-    return s.county_jail_1170h is not None
+    return s is not None and (revoked_to(case, "jail_1170h") or s.county_jail_1170h is not None)
+
+
+def revoked_to(case: Case, result: str) -> bool:
+    """Probation in this case was revoked and `result` (a prison or § 1170(h) jail term) followed."""
+    p = case.sentence.probation if case.sentence else None
+    return p is not None and any(r.result == result for r in p.revocations)
 
 
 def current_supervision(profile: Profile, as_of: date) -> list[Supervision]:
