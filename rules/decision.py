@@ -13,6 +13,7 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rules import messages
 from rules.lawdates import after_years
 
 
@@ -50,13 +51,24 @@ class Status(str, Enum):
 
 
 class Reason(BaseModel):
+    """Why, in English (`text`), and as data: the catalogue `code` and its `params` (rules/messages.py),
+    from which the web, the cover and the batch results speak the person's language."""
+
     model_config = ConfigDict(frozen=True)
     text: str
     cite: str
+    code: str | None = None
+    params: dict = Field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, cite: Cite | str) -> "Reason":
         return cls(text=text, cite=str(cite))
+
+    @classmethod
+    def say(cls, code: str, cite: Cite | str, **params) -> "Reason":
+        """A reason from the message catalogue: `code` names its words, `params` fill them."""
+        params = messages.neutral(params)
+        return cls(text=messages.text(code, **params), cite=str(cite), code=code, params=params)
 
 
 class Question(BaseModel):
@@ -66,6 +78,8 @@ class Question(BaseModel):
     code: str
     field: str | None = None
     text: str
+    message: str | None = None  # the catalogue key of `text` (rules/messages.py)
+    params: dict = Field(default_factory=dict)
 
 
 def question_code(field: str | None, unsettled: bool = False) -> str:
@@ -79,6 +93,13 @@ def question_code(field: str | None, unsettled: bool = False) -> str:
 
 class Notice(Reason):
     """An effect of relief the person should know (firearms, registration, immigration …)."""
+
+REVIEW = "decision.needs_review"  # "Needs review: {question}"
+
+
+def _words(key: str, params: dict) -> tuple[str | None, dict]:
+    """A catalogue key, or (while rules move to the catalogue) a sentence in English."""
+    return (None, {}) if " " in key else (key, messages.neutral(params))
 
 
 class Decision(BaseModel):
@@ -144,16 +165,18 @@ class Builder:
         self.waits: list[date] = []
         self.unknown_date = False
 
-    def why(self, text: str, cite: Cite | str) -> "Builder":
-        self.reasons.append(Reason.of(text, cite))
+    def why(self, key: str, cite: Cite | str, **params) -> "Builder":
+        """A reason: `key` names its words in the message catalogue, `params` fill them."""
+        code, params = _words(key, params)
+        self.reasons.append(Reason.say(code, cite, **params) if code else Reason.of(key, cite))
         return self
 
-    def block(self, code: str, text: str, cite: Cite | str, *, until: date | None = None,
-              temporary: bool = False) -> "Builder":
+    def block(self, code: str, key: str, cite: Cite | str, *, until: date | None = None,
+              temporary: bool = False, **params) -> "Builder":
         """A bar. With `until` (or `temporary`) it is a not-yet, not a never."""
         if code not in self.blockers:
             self.blockers.append(code)
-        self.why(text, cite)
+        self.why(key, cite, **params)
         if until is not None:
             self.waits.append(until)
             self.temporary.add(code)
@@ -162,32 +185,37 @@ class Builder:
             self.unknown_date = True
         return self
 
-    def discretionary(self, code: str, text: str, cite: Cite | str) -> "Builder":
+    def discretionary(self, code: str, key: str, cite: Cite | str, **params) -> "Builder":
         if code not in self.discretion:
             self.discretion.append(code)
-        return self.why(text, cite)
+        return self.why(key, cite, **params)
 
     def wait(self, start: date, years: int, since: str, cite: Cite | str, as_of: date) -> "Builder":
-        """A waiting period "after the lapse of" `years` from `start`: a dated not-yet, or why it is over."""
+        """A waiting period "after the lapse of" `years` from `start`: a dated not-yet, or why it is over.
+        `since` is the catalogue key of the event it runs from ("since.conviction")."""
         ready = after_years(start, years)
-        span = "one year" if years == 1 else f"{years} years"
+        event = messages.msg(since) if " " not in since else since
+        one = "_one" if years == 1 else ""
         if as_of < ready:
-            return self.block("WAIT_PERIOD", f"{span.capitalize()} must pass after {since} ({start.isoformat()}); "
-                              f"you can file on or after {ready.isoformat()}.", cite, until=ready)
-        verb = "has" if years == 1 else "have"
-        return self.why(f"More than {span} {verb} passed since {since} ({start.isoformat()}).", cite)
+            return self.block("WAIT_PERIOD", f"decision.wait_running{one}", cite, until=ready, years=years,
+                              since=event, start=start, ready=ready)
+        return self.why(f"decision.wait_over{one}", cite, years=years, since=event, start=start)
 
-    def review(self, question: str, cite: Cite | str, *, field: str | None = None,
-               code: str | None = None) -> "Builder":
+    def review(self, key: str, cite: Cite | str, *, field: str | None = None,
+               code: str | None = None, **params) -> "Builder":
         """The law or the facts are unclear: say what must be checked, and which profile field
         would settle it (`cases[]` stands for this case; the engine fills in its index)."""
-        self.questions.append(Question(code=code or question_code(field), field=field, text=question))
-        return self.why(f"Needs review: {question}", cite)
+        message, params = _words(key, params)
+        words = messages.text(message, **params) if message else key
+        self.questions.append(Question(code=code or question_code(field), field=field, text=words,
+                                       message=message, params=params))
+        question = messages.msg(message, **params) if message else words
+        return self.why(REVIEW, cite, question=question)
 
-    def unsettled(self, question: str, cite: Cite | str) -> "Builder":
+    def unsettled(self, key: str, cite: Cite | str, **params) -> "Builder":
         """An open question of law (not a missing fact): needs_review, and the case gets LAW_UNSETTLED."""
         self.law_unsettled = True
-        return self.review(question, cite, code=question_code(None, unsettled=True))
+        return self.review(key, cite, code=question_code(None, unsettled=True), **params)
 
     @property
     def permanently_barred(self) -> bool:

@@ -110,7 +110,7 @@ def _one_year(b: Builder, case: Case, as_of: date) -> None:
         b.review("The judgment (sentencing) date is not given; the year is counted from the conviction "
                  "date. Confirm the sentencing date from the court's docket.", cite,
                  field="cases[].judgment_date")
-    b.wait(judged, 1, "judgment", cite, as_of)
+    b.wait(judged, 1, "since.judgment", cite, as_of)
 
 
 def _sentence_performed(b: Builder, case: Case) -> None:

@@ -37,13 +37,10 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     counts = wobblette_counts(case)
     for c in counts:
-        b.why(f"{c.label} ({c.offense.description}) is listed in § 19.8 and may be treated as an "
-              "infraction.", c.offense.cite_for("wobblette_19_8"))
-    b.discretionary("STATUTE_DISCRETIONARY", "The court decides, with your consent, whether to make it "
-                    "an infraction.", pc("17", "(d)(2)"))
-    b.unsettled("Whether § 17(d)(2) allows a reduction after judgment is unsettled, and an infraction "
-                "moves the dismissal from § 1203.4 to § 1203.4a. Ask the court to grant the dismissal "
-                "together with the reduction, or decide whether the reduction is worth it.", pc("17", "(d)(2)"))
+        b.why("pc17d2.listed", c.offense.cite_for("wobblette_19_8"), count=c.label,
+              offense=c.offense.description)
+    b.discretionary("STATUTE_DISCRETIONARY", "pc17d2.court_decides", pc("17", "(d)(2)"))
+    b.unsettled("pc17d2.after_judgment", pc("17", "(d)(2)"))
     for c in counts:
         if "infraction" in c.offense.excluded_1203_4a_d:
             _would_bar_the_dismissal(b, c)
@@ -51,7 +48,4 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
 
 
 def _would_bar_the_dismissal(b: Builder, c: CountFacts) -> None:
-    b.review(f"Do not ask for this reduction before {c.label} is dismissed. As a misdemeanor it can be "
-             "dismissed; made an infraction it would be a Vehicle Code infraction, which cannot be "
-             "dismissed under § 1203.4a (or § 1203.4, which never covers infractions). Get the dismissal "
-             "first, or leave it a misdemeanor.", c.offense.cite_for("excluded_1203_4a_d"))
+    b.review("pc17d2.dismiss_first", c.offense.cite_for("excluded_1203_4a_d"), count=c.label)

@@ -1,0 +1,89 @@
+"""One message catalogue per language: the words of every reason, question and notice.
+
+Rules speak in codes (`pc1203_4.wait_over`) and language-neutral parameters (dates, sections,
+numbers); the English and Spanish words live in `templates/messages/<lang>/*.yaml`, one file per
+topic, each file's top-level key naming its namespace. A parameter that is itself words is a nested
+message, written `{"msg": "<key>", ...its own parameters}`, so it is translated too; a list
+prints its items joined by commas.
+
+`text()` renders a code in a language; `render()` renders a Reason, Question or Notice. A key with
+no Spanish falls back to English (a test keeps every code translated).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Mapping
+
+import yaml
+
+LANGS = ("en", "es")
+
+
+class CatalogueError(ValueError):
+    """A message file that is malformed, or a key defined twice."""
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    folder = resources.files("templates") / "messages" / lang
+    out: dict[str, str] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        tree = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        for key, value in _flat(tree):
+            if key in out:
+                raise CatalogueError(f"templates/messages/{lang}/{entry.name}: {key} is defined twice")
+            out[key] = value
+    return out
+
+
+def _flat(tree: Mapping, prefix: str = ""):
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            yield from _flat(value, name + ".")
+        else:
+            yield name, str(value).strip()
+
+
+def msg(key: str, **params: Any) -> dict:
+    """A nested message, for a parameter that is words."""
+    return {"msg": key, **neutral(params)}
+
+
+def neutral(params: Mapping[str, Any]) -> dict:
+    """Parameters as JSON-friendly values: dates as ISO text (they print the same in every language)."""
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
+
+
+def text(key: str, lang: str = "en", **params: Any) -> str:
+    words = catalogue(lang).get(key)
+    if words is None:
+        words = catalogue("en").get(key)
+    if words is None:
+        raise KeyError(f"no message {key!r} in templates/messages/en")
+    values = {k: _value(v, lang) for k, v in params.items()}
+    return words.format(**values) if values else words
+
+
+def _value(value: Any, lang: str) -> Any:
+    if isinstance(value, Mapping) and "msg" in value:
+        inner = dict(value)
+        return text(inner.pop("msg"), lang, **inner)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_value(v, lang)) for v in value)
+    return value
+
+
+def render(item: Any, lang: str = "en") -> str:
+    """A Reason, Notice or Question in `lang` (its stored English text when it carries no code)."""
+    code = getattr(item, "message", None) or getattr(item, "code", None)
+    if not code or code not in catalogue("en"):
+        return item.text
+    return text(code, lang, **(item.params or {}))

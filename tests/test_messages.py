@@ -1,0 +1,53 @@
+"""The message catalogue (rules/messages.py): every code has Spanish words with the same blanks."""
+
+import string
+
+import pytest
+
+from rules import messages
+from rules.decision import Builder, Status
+
+
+def _blanks(words: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(words) if name}
+
+
+def test_every_code_has_spanish_words_with_the_same_blanks():
+    english, spanish = messages.catalogue("en"), messages.catalogue("es")
+    missing = sorted(set(english) - set(spanish))
+    assert not missing, f"codes with no Spanish text in templates/messages/es: {missing}"
+    stray = sorted(set(spanish) - set(english))
+    assert not stray, f"Spanish words for codes English does not have: {stray}"
+    differ = [k for k in english if _blanks(english[k]) != _blanks(spanish[k])]
+    assert not differ, f"Spanish words whose {{blanks}} differ from English: {differ}"
+
+
+def test_a_wait_is_said_in_either_language_from_the_same_data():
+    from datetime import date
+    b = Builder("1203.4a")
+    b.wait(date(2025, 3, 1), 1, "since.judgment", "Pen. Code, § 1203.4a(a)", date(2025, 6, 1))
+    decision = b.finish(date(2025, 6, 1))
+    reason = decision.reasons[0]
+    assert decision.eligible_on == date(2026, 3, 2)
+    assert reason.code == "decision.wait_running_one"
+    assert reason.text == "One year must pass after judgment (2025-03-01); you can file on or after 2026-03-02."
+    assert messages.render(reason, "es") == ("Debe pasar un año desde la sentencia (2025-03-01); puede presentar "
+                                             "la petición a partir del 2026-03-02.")
+
+
+def test_a_question_keeps_its_field_and_is_translated_with_its_reason():
+    b = Builder("1203.4")
+    b.review("decision.test_question", "Pen. Code, § 1203.4(a)(1)", field="cases[].sentence.completed_on")
+    decision = b.finish(__import__("datetime").date(2025, 1, 1))
+    question, reason = decision.questions[0], decision.reasons[0]
+    assert decision.status is Status.needs_review
+    assert (question.code, question.field, question.message) == ("ASK_COMPLETED_ON", "cases[].sentence.completed_on",
+                                                                "decision.test_question")
+    assert reason.text == f"Needs review: {question.text}"
+    assert messages.render(reason, "es") == "Hay que revisar: " + messages.render(question, "es")
+    assert messages.render(question, "es") != question.text
+
+
+def test_a_code_missing_from_the_catalogue_is_an_error_not_a_silent_blank():
+    with pytest.raises(KeyError, match="no message 'decision.nonexistent'"):
+        messages.text("decision.nonexistent")
