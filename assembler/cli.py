@@ -12,7 +12,7 @@ import typer
 from assembler.commands import assess
 from assembler.commands import build, forms
 from assembler.commands import render as forms_render
-from assembler.profile import Profile
+from assembler.profile.model import Profile
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="California record clearance: assess cases and build court packets.")

@@ -17,7 +17,7 @@ from datetime import date
 
 from assembler.instructions import long_date, template_env
 from assembler.overflow import WRITING_LINE
-from assembler.profile import Case, Count, Disposition, Probation, ProbationOutcome, Profile
+from assembler.profile.model import Case, Count, Disposition, Probation, ProbationOutcome, Profile
 
 KINDS = {
     "interest_of_justice": "Declaration in support of petition for dismissal (interest of justice)",

@@ -20,7 +20,7 @@ from assembler.formmap.common import DISMISSALS, requested
 from assembler.formmap.court import court_info
 from assembler.formmap.values import FormValues
 from assembler.overflow import place
-from assembler.profile import Case, Profile
+from assembler.profile.model import Case, Profile
 from rules.decision import Assessment, CaseResult
 
 CR180_REMEDIES = ("17b", "17d2", *DISMISSALS)

@@ -18,8 +18,8 @@ import jinja2
 
 from assembler.service import SERVICE_LEAD_DAYS
 
-from assembler.counties import CountyProfile, Fact, Office, PostalAddress, county_profile
-from assembler.profile import Case, Level, Profile
+from assembler.profile.counties import CountyProfile, Fact, Office, PostalAddress, county_profile
+from assembler.profile.model import Case, Level, Profile
 from assembler.textpdf import pdf_bytes
 from rules.decision import CaseResult, Decision, Status
 

@@ -18,7 +18,7 @@ from assembler.backends import FormBackend
 from assembler.bundle import bundle
 from assembler.files import write_private
 from assembler.formset import FormSet, build_forms
-from assembler.profile import Profile
+from assembler.profile.model import Profile
 from rules.decision import Assessment
 from rules.engine import assess
 

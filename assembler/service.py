@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assembler.counties import county_profile
-from assembler.profile import Case
+from assembler.profile.counties import county_profile
+from assembler.profile.model import Case
 
 SEALING = {"851.91"}
 # The law asks for 15 days' notice; how the days count (and whether mailing adds 5, Code Civ. Proc.

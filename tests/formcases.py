@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from assembler.formmap.values import CourtInfo
-from assembler.profile import Profile
+from assembler.profile.model import Profile
 from rules.decision import Decision, Reason, Status
 
 SIGNED_ON = date(2026, 11, 1)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from assembler.load import parse_profile
-from assembler.profile import Profile
+from assembler.profile.load import parse_profile
+from assembler.profile.model import Profile
 from rules.decision import Assessment, CaseResult, Decision
 from rules.engine import assess
 

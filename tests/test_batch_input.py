@@ -13,7 +13,7 @@ from assembler.batch.inputs import Source
 from assembler.batch.synthetic import clients, rows, samples, table
 from assembler.batch.tables import TableError
 from assembler.cli import app
-from assembler.load import ProfileError, parse_profile
+from assembler.profile.load import ProfileError, parse_profile
 from rules.engine import assess
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assembler.counties import COUNTIES, Fact, county_profile
+from assembler.profile.counties import COUNTIES, Fact, county_profile
 from tests.conftest import REPO, shared_root
 
 DATA = REPO / "assembler" / "data" / "counties"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assembler.declarations import BLANK, KINDS, render_declaration
-from assembler.profile import Disposition, Profile
+from assembler.profile.model import Disposition, Profile
 
 FULL_FACTS = {
     "employment": "I have worked as a baker at a grocery store since 2021.",

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assembler.counties import COUNTIES
-from assembler.profile import Profile
+from assembler.profile.counties import COUNTIES
+from assembler.profile.model import Profile
 from rules.decision import Status
 from rules.engine import ORDER, assess
 from rules.offenses import all_offenses

@@ -8,7 +8,7 @@ import pytest
 
 from assembler.formmap import cr409, cr410
 from assembler.formmap.values import CourtInfo
-from assembler.profile import Profile
+from assembler.profile.model import Profile
 from assembler.rendition import RenditionBackend
 from tests.formcases import COURT, FACTS, LAWYER, SELF, decision
 

@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from assembler.instructions import render_instructions, template_env, write_instructions_pdf
-from assembler.profile import Profile
+from assembler.profile.model import Profile
 from rules.decision import CaseResult, Decision, Reason, Status
 from tests.conftest import REPO, pdf_text
 

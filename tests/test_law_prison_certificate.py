@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.load import parse_profile
+from assembler.profile.load import parse_profile
 from rules.decision import Status
 from rules.engine import assess
 from tests.scenario import AS_OF, cites, conviction, count, decide, probation, run

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 import yaml
 
-from assembler.load import parse_profile
+from assembler.profile.load import parse_profile
 from rules.decision import CaseResult, Status
 from rules.engine import assess
 from tests.conftest import REPO, shared_root

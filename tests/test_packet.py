@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from assembler.load import load_profile, parse_profile
+from assembler.profile.load import load_profile, parse_profile
 from assembler.pipeline import assemble, write_packet
 from tests.conftest import pdf_text
 

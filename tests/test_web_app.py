@@ -420,7 +420,7 @@ def test_i_dont_know_how_a_charge_ended_or_about_supervision_is_an_answer():
 
 
 def test_review_lists_unknown_outcome_and_supervision_with_where_to_look():
-    from assembler.load import parse_profile
+    from assembler.profile.load import parse_profile
     from assembler.web.i18n import Translator
     from assembler.web.unknowns import unknowns
     from datetime import date

@@ -17,7 +17,7 @@ from pathlib import Path
 from assembler import __version__
 from assembler.batch.outcome import Outcome
 from assembler.files import write_private
-from assembler.profile import Profile
+from assembler.profile.model import Profile
 
 RECORD = "batch.json"
 

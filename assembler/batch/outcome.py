@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from assembler.profile import Profile
+from assembler.profile.model import Profile
 from rules.decision import Assessment, Status
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from assembler.batch.columns import COLUMNS, Column, header
-from assembler.load import read_data
+from assembler.profile.load import read_data
 
 FIRST = ("Ana", "Luis", "Maria", "Jose", "Keisha", "Tuan", "Grace", "Omar", "Priya", "Daniel", "Rosa", "Malik",
          "Yesenia", "Andre", "Mei", "Carlos", "Fatima", "Jamal", "Lucia", "Samuel")

@@ -19,8 +19,8 @@ from assembler.batch.fingerprint import RECORD, finished, fingerprint, recorded_
 from assembler.batch.grouping import locate
 from assembler.batch.inputs import ClientInput
 from assembler.batch.outcome import Outcome, failed, from_assessment
-from assembler.load import ProfileError, parse_profile, read_data
-from assembler.profile import Profile
+from assembler.profile.load import ProfileError, parse_profile, read_data
+from assembler.profile.model import Profile
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from assembler.load import ProfileError, load_profile
-from assembler.profile import Profile
+from assembler.profile.load import ProfileError, load_profile
+from assembler.profile.model import Profile
 
 EXIT_BAD_INPUT = 2
 

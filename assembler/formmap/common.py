@@ -13,7 +13,7 @@ from datetime import date
 from typing import Sequence
 
 from assembler.formmap.values import Caption, CourtInfo, TableRow, form_date
-from assembler.profile import Address, Case, Count, Level, Profile
+from assembler.profile.model import Address, Case, Count, Level, Profile
 from rules.decision import Decision, Status
 from rules.offenses import lookup
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assembler.counties import county_profile
+from assembler.profile.counties import county_profile
 from assembler.formmap.values import CourtInfo
 
 

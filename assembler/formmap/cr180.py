@@ -33,7 +33,7 @@ from assembler.formmap import common
 from assembler.formmap.facts import interest_of_justice, trafficking_account
 from assembler.formmap.items import check_known
 from assembler.formmap.values import CourtInfo, FormValues, form_date
-from assembler.profile import Case, ProbationOutcome, Profile
+from assembler.profile.model import Case, ProbationOutcome, Profile
 from rules.decision import Decision, Status
 
 FORM_ID = "CR-180"

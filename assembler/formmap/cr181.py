@@ -22,7 +22,7 @@ from typing import Sequence
 from assembler.formmap import common
 from assembler.formmap.items import check_known
 from assembler.formmap.values import CourtInfo, FormValues
-from assembler.profile import Case, Level, Profile
+from assembler.profile.model import Case, Level, Profile
 from rules.decision import Decision
 
 FORM_ID = "CR-181"

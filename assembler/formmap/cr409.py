@@ -29,7 +29,7 @@ from assembler.formmap import common, sealing
 from assembler.formmap.facts import sealing_statement
 from assembler.formmap.items import check_known
 from assembler.formmap.values import CourtInfo, FormValues, form_date
-from assembler.profile import Case, Profile
+from assembler.profile.model import Case, Profile
 from rules.decision import Decision, Status
 
 FORM_ID = "CR-409"

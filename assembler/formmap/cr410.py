@@ -22,7 +22,7 @@ from typing import Sequence
 from assembler.formmap import common, sealing
 from assembler.formmap.items import check_known
 from assembler.formmap.values import CourtInfo, FormValues, form_date
-from assembler.profile import Case, Profile
+from assembler.profile.model import Case, Profile
 from rules.decision import Decision
 
 FORM_ID = "CR-410"

@@ -10,7 +10,7 @@ never invented.
 from __future__ import annotations
 
 from assembler.declarations import render_declaration
-from assembler.profile import Case, Profile
+from assembler.profile.model import Case, Profile
 
 
 def interest_of_justice(profile: Profile, case: Case) -> str:

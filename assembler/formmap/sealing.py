@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assembler.formmap.common import CODE_NAMES
 from assembler.formmap.values import CourtInfo
-from assembler.profile import Address, Case, Count, Disposition
+from assembler.profile.model import Address, Case, Count, Disposition
 
 OUTCOMES = {
     Disposition.dismissed: "dismissed", Disposition.acquitted: "acquitted",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from assembler.profile import Profile, RegistrationBasis, VictimRelationship
+from assembler.profile.model import Profile, RegistrationBasis, VictimRelationship
 from assembler.web import fields as F
 from assembler.web.i18n import Translator
 from assembler.web.summary import charge_name, shown_date

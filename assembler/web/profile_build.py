@@ -8,7 +8,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from assembler.profile import Profile
+from assembler.profile.model import Profile
 from assembler.web.checks import describe_error
 from assembler.web.fields import html_id
 from assembler.web.i18n import Translator

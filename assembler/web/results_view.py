@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assembler.counties import county_profile
-from assembler.profile import Profile
+from assembler.profile.counties import county_profile
+from assembler.profile.model import Profile
 from assembler.web.i18n import Translator
 from rules.decision import Assessment, CaseResult, Decision, Status
 

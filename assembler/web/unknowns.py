@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assembler.profile import Disposition, Profile, ProbationOutcome
+from assembler.profile.model import Disposition, Profile, ProbationOutcome
 from assembler.web.i18n import Translator
 from rules.offenses import lookup
 

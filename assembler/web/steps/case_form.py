@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from assembler.counties import COUNTIES
-from assembler.profile import Disposition
+from assembler.profile.counties import COUNTIES
+from assembler.profile.model import Disposition
 from assembler.web import fields as F
 from rules.offenses import lookup
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.exceptions import HTTPException
 
-from assembler.profile import Case
+from assembler.profile.model import Case
 from assembler.web import fields as F
 from assembler.web.askable import keep_case_answers
 from assembler.web.checks import model_errors

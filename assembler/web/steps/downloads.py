@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from pydantic import ValidationError
 
-from assembler.profile import Case, DeclarationFacts, Petitioner, Status
+from assembler.profile.model import Case, DeclarationFacts, Petitioner, Status
 from assembler.web.pages import Page
 from assembler.web.profile_build import build, profile_data
 from assembler.web.sessions import COOKIE, empty_draft

@@ -14,7 +14,7 @@ from datetime import date
 
 from fastapi import APIRouter, Request
 
-from assembler.profile import Profile
+from assembler.profile.model import Profile
 from assembler.web import fields as F
 from assembler.web.askable import (Ask, NumberOrDontKnow, answered_before, assessed_questions, case_title,
                                    charge_title, put)

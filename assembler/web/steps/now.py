@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from assembler.profile import Status
+from assembler.profile.model import Status
 from assembler.web import fields as F
 from assembler.web.pages import Page
 from assembler.web.steps.common import finish, show, unknown_under

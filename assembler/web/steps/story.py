@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 
 from assembler.web import fields as F
 from assembler.web.pages import Page
-from assembler.profile import DeclarationFacts
+from assembler.profile.model import DeclarationFacts
 from assembler.web.steps.common import finish, show
 
 router = APIRouter()

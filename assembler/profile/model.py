@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from assembler.counties import canonical_county, suggest_county
+from assembler.profile.counties import canonical_county, suggest_county
 
 
 class _Model(BaseModel):

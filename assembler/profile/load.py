@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from assembler.profile import Profile
+from assembler.profile.model import Profile
 
 _FIXES = {
     "missing": "add this field",

@@ -1,0 +1,6 @@
+"""The intake's result: the case profile (`model`), how it is read (`load`), and the counties (`counties`).
+
+`rules/` imports `assembler.profile.model` and nothing else of `assembler`.
+"""
+
+from assembler.profile.model import *  # noqa: F401,F403  (rules/ still imports the model from here)
