@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 import pikepdf
 from reportlab.lib.pagesizes import LETTER
 
-from assembler.backends import FormBackend
+from assembler.plan.backend import FormBackend
 from assembler.profile.counties import county_profile
 from assembler.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
-from assembler.formset import Document, FormSet, case_label
+from assembler.plan.formset import Document, FormSet, case_label
 from assembler.instructions import instructions_pdf, render_instructions
 from assembler.profile.model import Case, Profile
 from assembler.proof_of_service import ServedCase, proof_of_service_pdf
 from assembler.rendition.backend import RenditionBackend
 from assembler.rendition.ink import SHARED_SOURCES, InkFont, add_content
-from assembler.service import service_list
+from assembler.plan.service import service_list
 from rules.decision import Assessment, CaseResult
 
 STAMP_SIZE = 7  # points: the packet page numbers

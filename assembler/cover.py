@@ -12,7 +12,7 @@ from html import escape
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 
-from assembler.service import SERVICE_LEAD_DAYS
+from assembler.plan.service import SERVICE_LEAD_DAYS
 from assembler.typeset import Footer, Frame, Keep, Style, Table, TableStyle, Typesetter, spacer
 
 

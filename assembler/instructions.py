@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from assembler.service import SERVICE_LEAD_DAYS
+from assembler.plan.service import SERVICE_LEAD_DAYS
 
 from assembler.profile.counties import CountyProfile, Fact, Office, PostalAddress, county_profile
 from assembler.profile.model import Case, Level, Profile

@@ -16,10 +16,10 @@ from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from assembler.backends import FormBackend, TextBox
-from assembler.formmap import mc025, mc031
-from assembler.formmap.items import table_rows
-from assembler.formmap.values import FormValues
+from assembler.plan.backend import FormBackend, TextBox
+from assembler.plan.formmap import mc025, mc031
+from assembler.plan.formmap.items import table_rows
+from assembler.plan.formmap.values import FormValues
 
 FLOOR_PT = 8.0  # the smallest size a clerk can read on a printed form
 STEP_PT = 0.5

@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from assembler import __version__
-from assembler.backends import FormBackend
+from assembler.plan.backend import FormBackend
 from assembler.bundle import bundle
 from assembler.files import write_private
-from assembler.formset import FormSet, build_forms
+from assembler.plan.formset import FormSet, build_forms
 from assembler.profile.model import Profile
 from rules.decision import Assessment
 from rules.engine import assess

@@ -14,7 +14,7 @@ from html import escape
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 
-from assembler.service import SERVICE_LEAD_DAYS, Recipient
+from assembler.plan.service import SERVICE_LEAD_DAYS, Recipient
 from assembler.typeset import Footer, Frame, Item, Style, Table, TableStyle, Typesetter, spacer
 
 LINE = "_" * 38

@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
-from assembler.formmap import cr180  # noqa: E402
+from assembler.plan.formmap import cr180  # noqa: E402
 from assembler.official.backend import OfficialBackend  # noqa: E402
 from assembler.official.fieldmaps import current  # noqa: E402
 from assembler.overflow import place  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.formmap.values import CourtInfo
+from assembler.plan.formmap.values import CourtInfo
 from assembler.profile.model import Profile
 from rules.decision import Decision, Reason, Status
 

@@ -12,9 +12,9 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from assembler.formmap import cr180, cr181, mc025, mc031
-from assembler.formmap.items import items
-from assembler.formmap.values import Caption
+from assembler.plan.formmap import cr180, cr181, mc025, mc031
+from assembler.plan.formmap.items import items
+from assembler.plan.formmap.values import Caption
 from assembler.official.backend import OfficialBackend
 from assembler.official.fieldmaps import current
 from assembler.rendition import RenditionBackend

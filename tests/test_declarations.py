@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assembler.declarations import BLANK, KINDS, render_declaration
+from assembler.plan.declarations import BLANK, KINDS, render_declaration
 from assembler.profile.model import Disposition, Profile
 
 FULL_FACTS = {
@@ -105,7 +105,7 @@ def test_an_unknown_kind_is_refused_with_the_known_ones():
 
 def test_a_paragraph_with_a_blank_is_followed_by_lines_to_write_on():
     """A person answers a blank by hand, often in a few sentences: each such paragraph gets ruled lines."""
-    from assembler.declarations import WRITING_ROOM
+    from assembler.plan.declarations import WRITING_ROOM
     from assembler.overflow import WRITING_LINE
 
     person = profile({**FULL_FACTS, "employment": None})

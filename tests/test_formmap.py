@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assembler.formmap import cr180, cr181
-from assembler.formmap.items import items
+from assembler.plan.formmap import cr180, cr181
+from assembler.plan.formmap.items import items
 from formcases import COURT, LAWYER, SIGNED_ON, count, decision, profile
 
 

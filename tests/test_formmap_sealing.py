@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from assembler.formmap import cr409, cr410
-from assembler.formmap.values import CourtInfo
+from assembler.plan.formmap import cr409, cr410
+from assembler.plan.formmap.values import CourtInfo
 from assembler.profile.model import Profile
 from assembler.rendition import RenditionBackend
 from tests.formcases import COURT, FACTS, LAWYER, SELF, decision

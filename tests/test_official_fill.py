@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from assembler.formmap import cr180, cr181
+from assembler.plan.formmap import cr180, cr181
 from assembler.official.backend import OfficialBackend
 from assembler.official.fieldmaps import current
 from assembler.official.readback import FillError

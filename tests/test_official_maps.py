@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from assembler.formmap.items import items
+from assembler.plan.formmap.items import items
 from assembler.official.fieldmaps import FORM_IDS, current, revisions
 
 

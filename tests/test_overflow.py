@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from assembler.backends import TextBox
+from assembler.plan.backend import TextBox
 from assembler.overflow import FLOOR_PT, fit, paginate, wrap
 
 LINE = TextBox("Helvetica", 9.0, 60.0, 7.0, multiline=False)

@@ -11,10 +11,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assembler.formmap.facts import interest_of_justice
-from assembler.backends import TextBox
-from assembler.formmap import cr180, cr181
-from assembler.formmap.items import items
+from assembler.plan.formmap.facts import interest_of_justice
+from assembler.plan.backend import TextBox
+from assembler.plan.formmap import cr180, cr181
+from assembler.plan.formmap.items import items
 from assembler.overflow import DECLARATION_POINTER, fit, place
 from formcases import COURT, SIGNED_ON, count, decision, profile
 

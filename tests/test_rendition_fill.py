@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from assembler.backends import FormBackend
-from assembler.formmap.items import items
-from assembler.formmap.values import Caption, FormValues
+from assembler.plan.backend import FormBackend
+from assembler.plan.formmap.items import items
+from assembler.plan.formmap.values import Caption, FormValues
 from assembler.overflow import place
 from assembler.rendition import RenditionBackend, available_forms, load_spec, render
 from assembler.rendition.fields import FillError

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from assembler.backends import TextBox
+from assembler.plan.backend import TextBox
 from assembler.overflow import Fit, require_fit, width
 from assembler.official.widgets import PADDING, Widget
 

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
-from assembler.backends import FilledForm, TextBox, Value
+from assembler.plan.backend import FilledForm, TextBox, Value
 from assembler.official.fill import fill
 from assembler.official.prepared import PreparedForm, prepared
 from assembler.official.store import FormsNotFound, find_form

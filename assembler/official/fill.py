@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from assembler.backends import Value
+from assembler.plan.backend import Value
 from assembler.official import appearance
 from assembler.official.flatten import flatten_pages
 from assembler.official.incremental import Update

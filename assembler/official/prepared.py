@@ -25,7 +25,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, IndirectObject, NameObject
 
-from assembler.backends import TextBox
+from assembler.plan.backend import TextBox
 from assembler.official.fieldmaps import Revision
 from assembler.official.fingerprint import FormRefused, identify
 from assembler.official.pdfbytes import Template, entries, serialise, template

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from assembler.backends import TextBox
+from assembler.plan.backend import TextBox
 
 PADDING = 2.0  # points kept clear inside a text field's border, left and right
 TOP_GAP = 3.0  # above the first line of a multi-line field, clear of the printed words just above it

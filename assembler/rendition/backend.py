@@ -1,6 +1,6 @@
 """The `rendition` backend: the project's own drawing of each form (the offline default).
 
-It implements `assembler.backends.FormBackend`: the same logical items, measured and filled the
+It implements `assembler.plan.backend.FormBackend`: the same logical items, measured and filled the
 same way as the official backend, with no PDF to download.
 """
 
@@ -10,7 +10,7 @@ from typing import Mapping
 
 import pikepdf
 
-from assembler.backends import FilledForm, TextBox, Value
+from assembler.plan.backend import FilledForm, TextBox, Value
 from assembler.rendition.boxes import text_box
 from assembler.rendition.fields import check_values
 from assembler.rendition.readback import read_back

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assembler.backends import TextBox
+from assembler.plan.backend import TextBox
 from assembler.rendition import fonts
 from assembler.rendition.spec import Field
 

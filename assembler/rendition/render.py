@@ -8,7 +8,7 @@ from io import BytesIO
 import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
-from assembler.formmap.items import items
+from assembler.plan.formmap.items import items
 from assembler.rendition import fonts
 from assembler.rendition.draw import draw_page
 from assembler.rendition.ink import InkFont

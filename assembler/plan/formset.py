@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
-from assembler.backends import FormBackend
-from assembler.declarations import blanks_in
-from assembler.formmap import cr180, cr181, cr409, cr410
-from assembler.formmap.common import DISMISSALS, requested
-from assembler.formmap.court import court_info
-from assembler.formmap.values import FormValues
+from assembler.plan.backend import FormBackend
+from assembler.plan.declarations import blanks_in
+from assembler.plan.formmap import cr180, cr181, cr409, cr410
+from assembler.plan.formmap.common import DISMISSALS, requested
+from assembler.plan.formmap.court import court_info
+from assembler.plan.formmap.values import FormValues
 from assembler.overflow import place
 from assembler.profile.model import Case, Profile
 from rules.decision import Assessment, CaseResult

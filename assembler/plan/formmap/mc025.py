@@ -7,7 +7,7 @@ attachment. The text is already split into page-sized chunks by `assembler.overf
 
 from __future__ import annotations
 
-from assembler.formmap.values import Caption, FormValues
+from assembler.plan.formmap.values import Caption, FormValues
 
 FORM_ID = "MC-025"
 

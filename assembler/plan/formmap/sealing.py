@@ -7,8 +7,8 @@ uses and the description when the profile gives one. Nothing unknown is invented
 
 from __future__ import annotations
 
-from assembler.formmap.common import CODE_NAMES
-from assembler.formmap.values import CourtInfo
+from assembler.plan.formmap.common import CODE_NAMES
+from assembler.plan.formmap.values import CourtInfo
 from assembler.profile.model import Address, Case, Count, Disposition
 
 OUTCOMES = {

@@ -13,7 +13,7 @@ Choices:
 
 from __future__ import annotations
 
-from assembler.formmap.values import Caption, FormValues
+from assembler.plan.formmap.values import Caption, FormValues
 
 FORM_ID = "MC-031"
 PEOPLE = "People of the State of California"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from assembler.backends import Value
+from assembler.plan.backend import Value
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assembler.profile.counties import county_profile
-from assembler.formmap.values import CourtInfo
+from assembler.plan.formmap.values import CourtInfo
 
 
 def court_info(county: str) -> tuple[CourtInfo, bool]:

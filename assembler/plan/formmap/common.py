@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from assembler.formmap.values import Caption, CourtInfo, TableRow, form_date
+from assembler.plan.formmap.values import Caption, CourtInfo, TableRow, form_date
 from assembler.profile.model import Address, Case, Count, Level, Profile
 from rules.decision import Decision, Status
 from rules.offenses import lookup

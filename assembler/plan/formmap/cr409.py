@@ -25,10 +25,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from assembler.formmap import common, sealing
-from assembler.formmap.facts import sealing_statement
-from assembler.formmap.items import check_known
-from assembler.formmap.values import CourtInfo, FormValues, form_date
+from assembler.plan.formmap import common, sealing
+from assembler.plan.formmap.facts import sealing_statement
+from assembler.plan.formmap.items import check_known
+from assembler.plan.formmap.values import CourtInfo, FormValues, form_date
 from assembler.profile.model import Case, Profile
 from rules.decision import Decision, Status
 

@@ -16,7 +16,7 @@ Choices, item by item:
   records are available — the petition is filed in the court that holds them; the profile has no
   fact that would call for 7b's sworn statement).
 - The interest-of-justice text (2c, 3b, 5, 6) and item 4's account are the petitioner's declaration
-  written from the profile (`facts.py`, templates in assembler.declarations); what does not fit
+  written from the profile (`facts.py`, templates in assembler.plan.declarations); what does not fit
   the box goes on an MC-031 Attached Declaration and the field says so (`overflow.place`).
 - Items 8 and 9: on Rev. January 1, 2024 they are printed requests with no check box; they apply
   through the 17(b)/17(d)(2) columns and the items checked above, so there is nothing to fill.
@@ -29,10 +29,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from assembler.formmap import common
-from assembler.formmap.facts import interest_of_justice, trafficking_account
-from assembler.formmap.items import check_known
-from assembler.formmap.values import CourtInfo, FormValues, form_date
+from assembler.plan.formmap import common
+from assembler.plan.formmap.facts import interest_of_justice, trafficking_account
+from assembler.plan.formmap.items import check_known
+from assembler.plan.formmap.values import CourtInfo, FormValues, form_date
 from assembler.profile.model import Case, ProbationOutcome, Profile
 from rules.decision import Decision, Status
 

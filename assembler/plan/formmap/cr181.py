@@ -19,9 +19,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from assembler.formmap import common
-from assembler.formmap.items import check_known
-from assembler.formmap.values import CourtInfo, FormValues
+from assembler.plan.formmap import common
+from assembler.plan.formmap.items import check_known
+from assembler.plan.formmap.values import CourtInfo, FormValues
 from assembler.profile.model import Case, Level, Profile
 from rules.decision import Decision
 

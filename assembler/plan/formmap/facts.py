@@ -3,13 +3,13 @@
 CR-180 items 2c, 3b, 5 and 6 (interest of justice), item 4 (§ 1203.49) and CR-409 item 3h
 (§ 851.91 interests of justice) each take the petitioner's declaration. The full declaration is
 the item's value; what does not fit the box continues on an Attached Declaration (MC-031), which
-the forms themselves point to. Missing facts are marked blanks (see assembler.declarations),
+the forms themselves point to. Missing facts are marked blanks (see assembler.plan.declarations),
 never invented.
 """
 
 from __future__ import annotations
 
-from assembler.declarations import render_declaration
+from assembler.plan.declarations import render_declaration
 from assembler.profile.model import Case, Profile
 
 
