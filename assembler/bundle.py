@@ -23,8 +23,8 @@ from assembler.plan.formset import Document, FormSet, case_label
 from assembler.instructions import instructions_pdf, render_instructions
 from assembler.profile.model import Case, Profile
 from assembler.proof_of_service import ServedCase, proof_of_service_pdf
-from assembler.rendition.backend import RenditionBackend
-from assembler.rendition.ink import SHARED_SOURCES, InkFont, add_content
+from assembler.render.forms.rendition.backend import RenditionBackend
+from assembler.render.forms.rendition.ink import SHARED_SOURCES, InkFont, add_content
 from assembler.plan.service import service_list
 from rules.decision import Assessment, CaseResult
 

@@ -42,11 +42,11 @@ class Packet:
 def backend_for(forms: str, forms_dir: Path | None = None) -> FormBackend:
     """The rendition (drawn by us, offline) or the official Judicial Council PDFs from a folder."""
     if forms == "rendition":
-        from assembler.rendition.backend import RenditionBackend
+        from assembler.render.forms.rendition.backend import RenditionBackend
         return RenditionBackend()
     if forms == "official":
-        from assembler.official.backend import OfficialBackend
-        from assembler.official.store import forms_dir as find_forms_dir
+        from assembler.render.forms.official.backend import OfficialBackend
+        from assembler.render.forms.official.store import forms_dir as find_forms_dir
         folder, _ = find_forms_dir(forms_dir)
         return OfficialBackend(folder)
     raise ValueError(f"--forms {forms}: unknown; fix: use one of {', '.join(BACKENDS)}")

@@ -23,8 +23,8 @@ from functools import lru_cache
 import pikepdf
 
 from assembler.paragraphs import BREAK, break_lines, line_runs, words
-from assembler.rendition import fonts
-from assembler.rendition.ink import InkFont
+from assembler.render.forms.rendition import fonts
+from assembler.render.forms.rendition.ink import InkFont
 
 INCH = 72.0
 PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0

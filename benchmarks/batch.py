@@ -167,7 +167,7 @@ def _pss(pid: int) -> int:
 
 def baseline_fills(out: Path, limit: int, folder: Path) -> list[tuple[Path, Path]]:
     """(blank rendition, XFDF of the values our batch filled) for each form of the first `limit` clients."""
-    from assembler.rendition.render import render
+    from assembler.render.forms.rendition.render import render
 
     blanks: dict[str, Path] = {}
     fills = []

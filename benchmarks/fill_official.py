@@ -4,7 +4,7 @@
 
 1. naive pypdf: parse, clone, fill (pypdf generates appearances), write — every time;
 2. this project's official backend: the form parsed once per process, each fill an incremental
-   update of bytes prepared once, values read back (`assembler.official`), plain and flattened;
+   update of bytes prepared once, values read back (`assembler.render.forms.official`), plain and flattened;
 3. `pdftk fill_form` with an XFDF file, one process per form (the usual baseline).
 
 Prints milliseconds per filled form, the speed-ups, and peak memory (Python allocations by
@@ -34,9 +34,9 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 from assembler.plan.formmap import cr180  # noqa: E402
-from assembler.official.backend import OfficialBackend  # noqa: E402
-from assembler.official.fieldmaps import current  # noqa: E402
-from assembler.overflow import place  # noqa: E402
+from assembler.render.forms.official.backend import OfficialBackend  # noqa: E402
+from assembler.render.forms.official.fieldmaps import current  # noqa: E402
+from assembler.render.forms.fitting import place  # noqa: E402
 from formcases import COURT, SIGNED_ON, count, decision, profile  # noqa: E402
 
 

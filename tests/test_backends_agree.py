@@ -15,9 +15,9 @@ from pypdf import PdfReader
 from assembler.plan.formmap import cr180, cr181, mc025, mc031
 from assembler.plan.formmap.items import items
 from assembler.plan.formmap.values import Caption
-from assembler.official.backend import OfficialBackend
-from assembler.official.fieldmaps import current
-from assembler.rendition import RenditionBackend
+from assembler.render.forms.official.backend import OfficialBackend
+from assembler.render.forms.official.fieldmaps import current
+from assembler.render.forms.rendition import RenditionBackend
 from tests.formcases import COURT, SIGNED_ON, count, decision, profile
 
 CAPTION = Caption("People v. Jane Quinn Doe", "RIF1801234", "Jane Quinn Doe", "11/01/2026")

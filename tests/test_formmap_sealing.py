@@ -9,7 +9,7 @@ import pytest
 from assembler.plan.formmap import cr409, cr410
 from assembler.plan.formmap.values import CourtInfo
 from assembler.profile.model import Profile
-from assembler.rendition import RenditionBackend
+from assembler.render.forms.rendition import RenditionBackend
 from tests.formcases import COURT, FACTS, LAWYER, SELF, decision
 
 SIGNED_ON = date(2026, 11, 1)

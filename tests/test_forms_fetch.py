@@ -10,9 +10,9 @@ import threading
 
 import pytest
 
-from assembler.official.fetch import FetchError, fetch_all, fetch_one
-from assembler.official.fingerprint import FormRefused
-from assembler.official.sources import SOURCES, Source
+from assembler.render.forms.official.fetch import FetchError, fetch_all, fetch_one
+from assembler.render.forms.official.fingerprint import FormRefused
+from assembler.render.forms.official.sources import SOURCES, Source
 
 
 @pytest.fixture

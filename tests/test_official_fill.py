@@ -9,10 +9,10 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from assembler.plan.formmap import cr180, cr181
-from assembler.official.backend import OfficialBackend
-from assembler.official.fieldmaps import current
-from assembler.official.readback import FillError
-from assembler.overflow import DECLARATION_POINTER, DoesNotFit, place
+from assembler.render.forms.official.backend import OfficialBackend
+from assembler.render.forms.official.fieldmaps import current
+from assembler.render.forms.official.readback import FillError
+from assembler.render.forms.fitting import DECLARATION_POINTER, DoesNotFit, place
 from conftest import pdf_text
 from formcases import COURT, SIGNED_ON, count, decision, profile
 
@@ -163,7 +163,7 @@ def test_a_value_that_would_be_cut_is_refused_not_drawn(backend):
 
 
 def test_read_back_fails_loudly_when_a_value_is_missing(backend, monkeypatch):
-    from assembler.official import incremental
+    from assembler.render.forms.official import incremental
     original = incremental.Update.put
     first_page_field = backend.form("CR-180").item_widgets("caption.case_number")[0].ref.idnum
 
@@ -210,7 +210,7 @@ def test_an_aes256_owner_encrypted_copy_as_published_is_recognised_and_filled(of
 
 
 def test_accented_names_print_as_typed_and_other_scripts_fold_or_are_refused(backend, tmp_path):
-    from assembler.official.appearance import NotPrintable
+    from assembler.render.forms.official.appearance import NotPrintable
     data = backend.fill("CR-180", {"caption.defendant": "José Núñez-Peña"}, flatten=True).data
     assert "José Núñez-Peña" in pdf_text(write(tmp_path, "accents.pdf", data))
     folded = backend.fill("CR-180", {"caption.defendant": "Trần Văn Nguyễn"}, flatten=True).data

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from assembler.plan.formmap.items import items
-from assembler.official.fieldmaps import FORM_IDS, current, revisions
+from assembler.render.forms.official.fieldmaps import FORM_IDS, current, revisions
 
 
 def fields_of(path) -> dict[str, dict]:

@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from assembler.official.backend import OfficialBackend
-from assembler.official.fingerprint import FormRefused
-from assembler.official.prepared import prepare
+from assembler.render.forms.official.backend import OfficialBackend
+from assembler.render.forms.official.fingerprint import FormRefused
+from assembler.render.forms.official.prepared import prepare
 
 
 def folder_with(tmp_path: Path, official: Path, **files: str) -> Path:
@@ -69,7 +69,7 @@ def test_a_damaged_file_is_refused_not_crashed_on(tmp_path):
 
 
 def test_a_missing_form_says_how_to_get_it(tmp_path):
-    from assembler.official.store import FormsNotFound
+    from assembler.render.forms.official.store import FormsNotFound
     with pytest.raises(FormsNotFound, match="relief forms fetch"):
         OfficialBackend(tmp_path).revision("CR-180")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assembler.plan.backend import TextBox
-from assembler.overflow import FLOOR_PT, fit, paginate, wrap
+from assembler.render.forms.fitting import FLOOR_PT, fit, paginate, wrap
 
 LINE = TextBox("Helvetica", 9.0, 60.0, 7.0, multiline=False)
 
@@ -59,7 +59,7 @@ def test_paginate_keeps_every_line_across_pages():
 
 
 def test_a_writing_line_is_ruled_across_the_box_and_paginated_text_keeps_the_marker():
-    from assembler.overflow import WRITING_LINE
+    from assembler.render.forms.fitting import WRITING_LINE
 
     box = TextBox("Helvetica", 9.0, 200.0, 60.0, multiline=True)
     fitted = fit(f"Answer here:\n{WRITING_LINE}", box)

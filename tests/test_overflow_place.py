@@ -15,7 +15,7 @@ from assembler.plan.formmap.facts import interest_of_justice
 from assembler.plan.backend import TextBox
 from assembler.plan.formmap import cr180, cr181
 from assembler.plan.formmap.items import items
-from assembler.overflow import DECLARATION_POINTER, fit, place
+from assembler.render.forms.fitting import DECLARATION_POINTER, fit, place
 from formcases import COURT, SIGNED_ON, count, decision, profile
 
 BODY = {"MC-025": TextBox("Times-Roman", 12.0, 300.0, 120.0, True), "MC-031": TextBox("Times-Roman", 12.0, 300.0, 120.0, True)}

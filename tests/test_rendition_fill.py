@@ -14,9 +14,9 @@ from pypdf import PdfReader
 from assembler.plan.backend import FormBackend
 from assembler.plan.formmap.items import items
 from assembler.plan.formmap.values import Caption, FormValues
-from assembler.overflow import place
-from assembler.rendition import RenditionBackend, available_forms, load_spec, render
-from assembler.rendition.fields import FillError
+from assembler.render.forms.fitting import place
+from assembler.render.forms.rendition import RenditionBackend, available_forms, load_spec, render
+from assembler.render.forms.rendition.fields import FillError
 from tests.conftest import pdf_text
 
 FORMS = ("CR-180", "CR-181", "CR-409", "CR-410", "MC-025", "MC-031")

@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from assembler.rendition import load_spec
+from assembler.render.forms.rendition import load_spec
 
 TOLERANCE = 20.0  # points
 NOT_ITEMS = ("FooterButtons", "#field[3]", "#area[4]")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assembler.rendition import available_forms, load_spec
-from assembler.rendition.draw import condense, line_width
-from assembler.rendition.spec import PAGE_HEIGHT, PAGE_WIDTH, SpecError, parse
+from assembler.render.forms.rendition import available_forms, load_spec
+from assembler.render.forms.rendition.draw import condense, line_width
+from assembler.render.forms.rendition.spec import PAGE_HEIGHT, PAGE_WIDTH, SpecError, parse
 
 MARGIN = 18.0  # points: nothing printed closer to the paper's edge (printers cut the last ¼ inch)
 LEAST_CONDENSED = 80.0  # percent: a line squeezed narrower than this is no longer comfortable to read

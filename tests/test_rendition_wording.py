@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from assembler.rendition import render
+from assembler.render.forms.rendition import render
 from tests.conftest import pdf_text
 
 OFFICIAL_COMPARED = ("CR-180", "CR-181", "MC-025", "MC-031")

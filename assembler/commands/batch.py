@@ -76,7 +76,7 @@ def _check_forms(settings: Settings) -> None:
     try:
         backend_for(settings.forms, settings.forms_dir)
         if settings.forms == "official":
-            from assembler.official.store import find_form, forms_dir
+            from assembler.render.forms.official.store import find_form, forms_dir
 
             find_form(forms_dir(settings.forms_dir)[0], "CR-180")  # the form nearly every packet needs
     except (ValueError, OSError) as exc:

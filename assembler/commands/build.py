@@ -14,10 +14,10 @@ from pathlib import Path
 import typer
 
 from assembler.commands.common import fail, parse_as_of, read_profile
-from assembler.official.appearance import NotPrintable
-from assembler.official.fingerprint import FormRefused
-from assembler.official.store import FormsNotFound
-from assembler.overflow import DoesNotFit
+from assembler.render.forms.official.appearance import NotPrintable
+from assembler.render.forms.official.fingerprint import FormRefused
+from assembler.render.forms.official.store import FormsNotFound
+from assembler.render.forms.fitting import DoesNotFit
 from assembler.pipeline import BACKENDS, Packet, assemble, write_packet
 
 

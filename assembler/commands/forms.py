@@ -7,13 +7,13 @@ from pathlib import Path
 import typer
 
 from assembler.commands.common import EXIT_BAD_INPUT
-from assembler.official.fetch import FetchError, fetch_all
-from assembler.official.fieldmaps import FORM_IDS, current
-from assembler.official.fingerprint import FormRefused
-from assembler.official.prepared import prepared
-from assembler.official.sources import BASE_URL, SOURCES
-from assembler.official.store import FormsNotFound, cache_dir, find_form, forms_dir
-from assembler.rendition.catalog import listing as rendition_listing
+from assembler.render.forms.official.fetch import FetchError, fetch_all
+from assembler.render.forms.official.fieldmaps import FORM_IDS, current
+from assembler.render.forms.official.fingerprint import FormRefused
+from assembler.render.forms.official.prepared import prepared
+from assembler.render.forms.official.sources import BASE_URL, SOURCES
+from assembler.render.forms.official.store import FormsNotFound, cache_dir, find_form, forms_dir
+from assembler.render.forms.rendition.catalog import listing as rendition_listing
 
 forms_app = typer.Typer(no_args_is_help=True, help="Get, list and check the official Judicial Council forms.")
 

@@ -13,8 +13,8 @@ import typer
 from assembler.commands.common import EXIT_BAD_INPUT
 from assembler.commands.forms import forms_app
 from assembler.files import write_private
-from assembler.rendition import load_spec, render
-from assembler.rendition.spec import SpecError
+from assembler.render.forms.rendition import load_spec, render
+from assembler.render.forms.rendition.spec import SpecError
 
 
 def register(app: typer.Typer) -> None:

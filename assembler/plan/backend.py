@@ -1,11 +1,11 @@
 """The interface every form backend implements, so the mapping and overflow logic are written once.
 
 Two backends fill the same logical items (`forms/<ID>/items.yaml`):
-- `official`: the Judicial Council's own PDF, filled with pypdf (`assembler.official`);
+- `official`: the Judicial Council's own PDF, filled with pypdf (`assembler.render.forms.official`);
 - `rendition`: the project's own reportlab drawing of the same form.
 
 The mapping layer (`assembler.plan.formmap`) produces `FormValues` keyed by logical item name; the
-overflow layer (`assembler.overflow`) asks the backend how big each text box is and in which font,
+overflow layer (`assembler.render.forms.fitting`) asks the backend how big each text box is and in which font,
 so that "does it fit" is measured the same way the backend will draw it.
 """
 

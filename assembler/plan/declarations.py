@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assembler.instructions import long_date, template_env
-from assembler.overflow import WRITING_LINE
+from assembler.render.forms.fitting import WRITING_LINE
 from assembler.profile.model import Case, Count, Disposition, Probation, ProbationOutcome, Profile
 
 KINDS = {

@@ -19,7 +19,7 @@ from assembler.plan.formmap import cr180, cr181, cr409, cr410
 from assembler.plan.formmap.common import DISMISSALS, requested
 from assembler.plan.formmap.court import court_info
 from assembler.plan.formmap.values import FormValues
-from assembler.overflow import place
+from assembler.render.forms.fitting import place
 from assembler.profile.model import Case, Profile
 from rules.decision import Assessment, CaseResult
 
@@ -90,7 +90,7 @@ def _documents(form: FormValues, backend: FormBackend, label: str, remedies: lis
 def _backend_for(form_id: str, backend: FormBackend) -> FormBackend:
     """CR-409 and CR-410 were not obtainable as official PDFs, so they are always drawn (rendition)."""
     if backend.name == "official" and form_id in DRAWN_ONLY:
-        from assembler.rendition.backend import RenditionBackend
+        from assembler.render.forms.rendition.backend import RenditionBackend
         return RenditionBackend()
     return backend
 

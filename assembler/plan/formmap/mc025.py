@@ -2,7 +2,7 @@
 
 Each page repeats the short title and case number, carries the attachment number (by convention the
 item it continues, e.g. "1" for CR-180 item 1's offense table) and "Page x of y" counted within that
-attachment. The text is already split into page-sized chunks by `assembler.overflow.paginate`.
+attachment. The text is already split into page-sized chunks by `assembler.render.forms.fitting.paginate`.
 """
 
 from __future__ import annotations

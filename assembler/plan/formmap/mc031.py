@@ -7,7 +7,7 @@ Choices:
   the petitioner's, and the signature is left blank for the petitioner to sign.
 - PLAINTIFF/PETITIONER is "People of the State of California", as on the CR-180 caption.
 - A declaration longer than one MC-031 continues on MC-025 pages numbered "<item>-D" (see
-  `assembler.overflow`); the MC-031 body then ends by saying so, and MC-025's printed notice makes
+  `assembler.render.forms.fitting`); the MC-031 body then ends by saying so, and MC-025's printed notice makes
   the continuation part of the sworn statement.
 """
 

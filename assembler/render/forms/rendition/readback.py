@@ -15,8 +15,8 @@ from typing import Mapping
 import pikepdf
 import pypdfium2
 
-from assembler.rendition.fields import Value
-from assembler.rendition.spec import FormSpec
+from assembler.render.forms.rendition.fields import Value
+from assembler.render.forms.rendition.spec import FormSpec
 
 
 class ReadBackError(ValueError):

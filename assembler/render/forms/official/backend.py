@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Mapping
 
 from assembler.plan.backend import FilledForm, TextBox, Value
-from assembler.official.fill import fill
-from assembler.official.prepared import PreparedForm, prepared
-from assembler.official.store import FormsNotFound, find_form
+from assembler.render.forms.official.fill import fill
+from assembler.render.forms.official.prepared import PreparedForm, prepared
+from assembler.render.forms.official.store import FormsNotFound, find_form
 
 FILLED = ("CR-180", "CR-181", "MC-025", "MC-031")  # the forms with an official field map (forms/<ID>/official-*.yaml)
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from assembler.plan.backend import Value
-from assembler.official import appearance
-from assembler.official.flatten import flatten_pages
-from assembler.official.incremental import Update
-from assembler.official.pdfbytes import ref, text_string
-from assembler.official.prepared import PreparedForm
-from assembler.official.widgets import Widget
-from assembler.official.readback import Expected, verify
+from assembler.render.forms.official import appearance
+from assembler.render.forms.official.flatten import flatten_pages
+from assembler.render.forms.official.incremental import Update
+from assembler.render.forms.official.pdfbytes import ref, text_string
+from assembler.render.forms.official.prepared import PreparedForm
+from assembler.render.forms.official.widgets import Widget
+from assembler.render.forms.official.readback import Expected, verify
 
 
 class UnknownItem(KeyError):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assembler.plan.backend import TextBox
-from assembler.rendition import fonts
-from assembler.rendition.spec import Field
+from assembler.render.forms.rendition import fonts
+from assembler.render.forms.rendition.spec import Field
 
 PAD = 2.0  # points of air inside a field's edges
 

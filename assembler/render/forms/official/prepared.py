@@ -26,10 +26,10 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, IndirectObject, NameObject
 
 from assembler.plan.backend import TextBox
-from assembler.official.fieldmaps import Revision
-from assembler.official.fingerprint import FormRefused, identify
-from assembler.official.pdfbytes import Template, entries, serialise, template
-from assembler.official.widgets import Widget, index_widgets
+from assembler.render.forms.official.fieldmaps import Revision
+from assembler.render.forms.official.fingerprint import FormRefused, identify
+from assembler.render.forms.official.pdfbytes import Template, entries, serialise, template
+from assembler.render.forms.official.widgets import Widget, index_widgets
 
 @dataclass
 class PreparedForm:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assembler.rendition.spec import available_forms, load_spec
+from assembler.render.forms.rendition.spec import available_forms, load_spec
 
 
 def listing() -> list[str]:

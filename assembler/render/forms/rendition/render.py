@@ -9,12 +9,12 @@ import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
 from assembler.plan.formmap.items import items
-from assembler.rendition import fonts
-from assembler.rendition.draw import draw_page
-from assembler.rendition.ink import InkFont
-from assembler.rendition.fields import add_fields
-from assembler.rendition.spec import PAGE_HEIGHT, PAGE_WIDTH, load_spec
-from assembler.rendition.widgets import Widgets
+from assembler.render.forms.rendition import fonts
+from assembler.render.forms.rendition.draw import draw_page
+from assembler.render.forms.rendition.ink import InkFont
+from assembler.render.forms.rendition.fields import add_fields
+from assembler.render.forms.rendition.spec import PAGE_HEIGHT, PAGE_WIDTH, load_spec
+from assembler.render.forms.rendition.widgets import Widgets
 
 
 def render(form_id: str) -> bytes:

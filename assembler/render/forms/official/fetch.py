@@ -15,8 +15,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from assembler.official.prepared import prepare
-from assembler.official.sources import BASE_URL, SOURCES, Source
+from assembler.render.forms.official.prepared import prepare
+from assembler.render.forms.official.sources import BASE_URL, SOURCES, Source
 
 MAX_BYTES = 10 * 1024 * 1024
 USER_AGENT = "ca-relief (record-clearance forms; https://www.courts.ca.gov)"

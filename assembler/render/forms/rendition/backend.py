@@ -11,12 +11,12 @@ from typing import Mapping
 import pikepdf
 
 from assembler.plan.backend import FilledForm, TextBox, Value
-from assembler.rendition.boxes import text_box
-from assembler.rendition.fields import check_values
-from assembler.rendition.readback import read_back
-from assembler.rendition.render import printed_blank
-from assembler.rendition.fill import fill, layers
-from assembler.rendition.spec import available_forms, load_spec
+from assembler.render.forms.rendition.boxes import text_box
+from assembler.render.forms.rendition.fields import check_values
+from assembler.render.forms.rendition.readback import read_back
+from assembler.render.forms.rendition.render import printed_blank
+from assembler.render.forms.rendition.fill import fill, layers
+from assembler.render.forms.rendition.spec import available_forms, load_spec
 
 SOURCE = "rendition"
 

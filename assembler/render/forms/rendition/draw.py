@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
-from assembler.rendition import fonts
-from assembler.rendition.markup import runs
-from assembler.rendition.spec import PAGE_HEIGHT, Box, Page, Rule, Text
+from assembler.render.forms.rendition import fonts
+from assembler.render.forms.rendition.markup import runs
+from assembler.render.forms.rendition.spec import PAGE_HEIGHT, Box, Page, Rule, Text
 
 MIN_CONDENSE = 70.0  # percent: never squeeze a line narrower than this (legibility)
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assembler.official.pdfbytes import ref, text_string
-from assembler.official.prepared import PreparedForm
-from assembler.official.widgets import Widget
+from assembler.render.forms.official.pdfbytes import ref, text_string
+from assembler.render.forms.official.prepared import PreparedForm
+from assembler.render.forms.official.widgets import Widget
 
 
 class FillError(RuntimeError):

@@ -7,7 +7,7 @@ it, and the prepared base is never re-serialised, which is what makes a fill tak
 
 from __future__ import annotations
 
-from assembler.official.pdfbytes import serialise
+from assembler.render.forms.official.pdfbytes import serialise
 
 
 class Update:

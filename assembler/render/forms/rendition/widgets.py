@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
-from assembler.rendition.spec import PAGE_HEIGHT, Field
+from assembler.render.forms.rendition.spec import PAGE_HEIGHT, Field
 
 PRINT = 4  # annotation flag: print the widget
 MULTILINE = 1 << 12  # text field flag

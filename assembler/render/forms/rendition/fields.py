@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from assembler.overflow import FLOOR_PT, LEADING, fit
-from assembler.rendition.ink import InkFont
-from assembler.rendition.boxes import PAD, text_box
-from assembler.rendition.spec import PAGE_HEIGHT, Field, FormSpec
-from assembler.rendition.widgets import CROSS_WEIGHT, Widgets, cross_lines
+from assembler.render.forms.fitting import FLOOR_PT, LEADING, fit
+from assembler.render.forms.rendition.ink import InkFont
+from assembler.render.forms.rendition.boxes import PAD, text_box
+from assembler.render.forms.rendition.spec import PAGE_HEIGHT, Field, FormSpec
+from assembler.render.forms.rendition.widgets import CROSS_WEIGHT, Widgets, cross_lines
 
 Value = str | bool | None
 
@@ -43,7 +43,7 @@ def check_values(spec: FormSpec, values: Mapping[str, Value]) -> dict[str, Value
             if fit(text, text_box(field)) is None:
                 raise FillError(
                     f"{spec.form} item {name}: the value does not fit at {FLOOR_PT:g} pt; continue it on an "
-                    "attachment (assembler/overflow.py) instead of cutting it"
+                    "attachment (assembler/render/forms/fitting.py) instead of cutting it"
                 )
             clean[name] = text
     return clean

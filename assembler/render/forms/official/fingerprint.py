@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from assembler.official.fieldmaps import Revision, current, revisions
-from assembler.official.sources import where_to_get
+from assembler.render.forms.official.fieldmaps import Revision, current, revisions
+from assembler.render.forms.official.sources import where_to_get
 
 
 class FormRefused(ValueError):

@@ -1,4 +1,4 @@
-"""Appearance streams for filled text fields, drawn exactly as `assembler.overflow` measured them.
+"""Appearance streams for filled text fields, drawn exactly as `assembler.render.forms.fitting` measured them.
 
 Every viewer (poppler, pdf.js, Chromium, Acrobat) shows a field's appearance stream when it has one,
 so values print the same everywhere without /NeedAppearances. Text is laid out by
@@ -11,8 +11,8 @@ from __future__ import annotations
 import unicodedata
 
 from assembler.plan.backend import TextBox
-from assembler.overflow import Fit, require_fit, width
-from assembler.official.widgets import PADDING, Widget
+from assembler.render.forms.fitting import Fit, require_fit, width
+from assembler.render.forms.official.widgets import PADDING, Widget
 
 ASCENT = 0.718  # Helvetica/Arial and Times cap-height-ish ascent used to place the first baseline
 DESCENT = 0.207

@@ -9,10 +9,10 @@ a field twice or differently. The page dictionaries are rebuilt from bytes prepa
 
 from __future__ import annotations
 
-from assembler.official.incremental import Update
-from assembler.official.pdfbytes import ref
-from assembler.official.prepared import PageParts, PreparedForm
-from assembler.official.widgets import Widget
+from assembler.render.forms.official.incremental import Update
+from assembler.render.forms.official.pdfbytes import ref
+from assembler.render.forms.official.prepared import PageParts, PreparedForm
+from assembler.render.forms.official.widgets import Widget
 
 
 def flatten_pages(form: PreparedForm, update: Update, streams: dict[int, int], states: dict[int, str]) -> None:

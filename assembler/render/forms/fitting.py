@@ -124,7 +124,7 @@ def require_fit(item: str, text: str, box: TextBox) -> Fit:
     if result is None:
         raise DoesNotFit(
             f"{item}: {len(text)} characters do not fit its box ({box.width:.0f} x {box.height:.0f} pt) "
-            f"even at {FLOOR_PT:g} pt; fix: move it to an attachment (assembler.overflow.place)"
+            f"even at {FLOOR_PT:g} pt; fix: move it to an attachment (assembler.render.forms.fitting.place)"
         )
     return result
 

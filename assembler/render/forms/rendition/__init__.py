@@ -5,8 +5,8 @@ each page, line by line as on the official form; `render` draws any spec with re
 real AcroForm fields named after the form's logical items and filling them.
 """
 
-from assembler.rendition.backend import RenditionBackend
-from assembler.rendition.render import render
-from assembler.rendition.spec import FormSpec, available_forms, load_spec
+from assembler.render.forms.rendition.backend import RenditionBackend
+from assembler.render.forms.rendition.render import render
+from assembler.render.forms.rendition.spec import FormSpec, available_forms, load_spec
 
 __all__ = ["FormSpec", "RenditionBackend", "available_forms", "load_spec", "render"]
