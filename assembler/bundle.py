@@ -18,13 +18,13 @@ from reportlab.lib.pagesizes import LETTER
 
 from assembler.plan.backend import FormBackend
 from assembler.profile.counties import county_profile
-from assembler.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
+from assembler.render.pages.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
 from assembler.plan.formset import Document, FormSet, case_label
-from assembler.instructions import instructions_pdf, render_instructions
+from assembler.render.pages.instructions import instructions_pdf, render_instructions
 from assembler.profile.model import Case, Profile
-from assembler.proof_of_service import ServedCase, proof_of_service_pdf
+from assembler.render.pages.proof_of_service import ServedCase, proof_of_service_pdf
 from assembler.render.forms.rendition.backend import RenditionBackend
-from assembler.render.forms.rendition.ink import SHARED_SOURCES, InkFont, add_content
+from assembler.render.pdf.ink import SHARED_SOURCES, InkFont, add_content
 from assembler.plan.service import service_list
 from rules.decision import Assessment, CaseResult
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from assembler.instructions import render_instructions, template_env, write_instructions_pdf
+from assembler.render.pages.instructions import render_instructions, template_env, write_instructions_pdf
 from assembler.profile.model import Profile
 from rules.decision import CaseResult, Decision, Reason, Status
 from tests.conftest import REPO, pdf_text
@@ -203,7 +203,7 @@ def test_effects_cite_the_statute_that_grants_the_dismissal():
 
 
 def test_the_markup_keeps_address_lines_apart_and_joins_wrapped_lines():
-    from assembler.textpdf import Block, parse
+    from assembler.render.pages.textpdf import Block, parse
 
     blocks = parse("# T\n## H\nA para\nthat wraps.\n- a bullet\n  continued\nnot the bullet\n| 1 Main St\n| Town\n\n"
                    "| 2 Oak Ave\n> note")
@@ -216,7 +216,7 @@ def test_the_markup_keeps_address_lines_apart_and_joins_wrapped_lines():
 def test_the_pdf_has_headings_as_bookmarks_an_embedded_font_and_page_numbers(tmp_path):
     import pypdf
 
-    from assembler.textpdf import write_pdf
+    from assembler.render.pages.textpdf import write_pdf
 
     text = "# Title\n## First heading\n" + "A line of text that fills the page. " * 200 + "\n## Second heading\nEnd."
     path = write_pdf(text, tmp_path / "t.pdf", footer="Footer words")

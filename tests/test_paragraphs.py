@@ -1,4 +1,4 @@
-"""Our pages' markup, broken into lines by `assembler.typeset`, checked on the page PDFium reads back."""
+"""Our pages' markup, broken into lines by `assembler.render.pages.typeset`, checked on the page PDFium reads back."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import io
 import pikepdf
 import pypdfium2
 
-from assembler.paragraphs import BREAK, Piece, words
-from assembler.typeset import Footer, Frame, Style, Typesetter
+from assembler.render.pages.paragraphs import BREAK, Piece, words
+from assembler.render.pages.typeset import Footer, Frame, Style, Typesetter
 
 STYLE = Style(11, 15)
 

@@ -1,10 +1,10 @@
-"""`assembler.typeset`: headed text set on pages the way platypus set it (spacing, keeping, splitting)."""
+"""`assembler.render.pages.typeset`: headed text set on pages the way platypus set it (spacing, keeping, splitting)."""
 
 from __future__ import annotations
 
 import pypdfium2
 
-from assembler.textpdf import FRAME, pdf_bytes
+from assembler.render.pages.textpdf import FRAME, pdf_bytes
 
 
 def baselines(pdf: bytes) -> list[list[tuple[str, float]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assembler.plan.backend import TextBox
-from assembler.render.forms.rendition import fonts
+from assembler.render.pdf import fonts
 from assembler.render.forms.rendition.spec import Field
 
 PAD = 2.0  # points of air inside a field's edges

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
-from assembler.render.forms.rendition import fonts
+from assembler.render.pdf import fonts
 from assembler.render.forms.rendition.markup import runs
 from assembler.render.forms.rendition.spec import PAGE_HEIGHT, Box, Page, Rule, Text
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from assembler.render.forms.fitting import FLOOR_PT, LEADING, fit
-from assembler.render.forms.rendition.ink import InkFont
+from assembler.render.pdf.ink import InkFont
 from assembler.render.forms.rendition.boxes import PAD, text_box
 from assembler.render.forms.rendition.spec import PAGE_HEIGHT, Field, FormSpec
 from assembler.render.forms.rendition.widgets import CROSS_WEIGHT, Widgets, cross_lines

@@ -4,7 +4,7 @@ Drawing a whole form with reportlab for every fill (the printed wording, the fon
 hundred fields) cost tens of milliseconds per document, twice per document in a packet. Now each
 form's blank is drawn once (`render.blank`), and a fill only
   - sets the value of each field that has one (/V, and a check box's /AS on each of its widgets), and
-  - writes each text value as page text, in the embedded typeface (`assembler.render.forms.rendition.ink`), exactly
+  - writes each text value as page text, in the embedded typeface (`assembler.render.pdf.ink`), exactly
     where `fields.value_lines` places it;
 a flattened copy starts from the blank without fields and also draws each checked box's cross.
 """
@@ -16,7 +16,7 @@ from typing import Mapping
 
 import pikepdf
 
-from assembler.render.forms.rendition.ink import InkFont, add_content
+from assembler.render.pdf.ink import InkFont, add_content
 from assembler.render.forms.rendition.fields import Value, cross_strokes, fitted_size, value_lines
 from assembler.render.forms.rendition.render import blank
 from assembler.render.forms.rendition.spec import FormSpec

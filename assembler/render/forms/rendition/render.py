@@ -9,9 +9,9 @@ import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
 from assembler.plan.formmap.items import items
-from assembler.render.forms.rendition import fonts
+from assembler.render.pdf import fonts
 from assembler.render.forms.rendition.draw import draw_page
-from assembler.render.forms.rendition.ink import InkFont
+from assembler.render.pdf.ink import InkFont
 from assembler.render.forms.rendition.fields import add_fields
 from assembler.render.forms.rendition.spec import PAGE_HEIGHT, PAGE_WIDTH, load_spec
 from assembler.render.forms.rendition.widgets import Widgets

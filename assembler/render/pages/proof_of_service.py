@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 
 from assembler.plan.service import SERVICE_LEAD_DAYS, Recipient
-from assembler.typeset import Footer, Frame, Item, Style, Table, TableStyle, Typesetter, spacer
+from assembler.render.pages.typeset import Footer, Frame, Item, Style, Table, TableStyle, Typesetter, spacer
 
 LINE = "_" * 38
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 
-from assembler.typeset import BoxStyle, Footer, Frame, Item, Style, Typesetter, spacer
+from assembler.render.pages.typeset import BoxStyle, Footer, Frame, Item, Style, Typesetter, spacer
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _NO_BREAK = re.compile(r"§§? \S|\b(?:Pen|Veh|Code|Prof|Saf)\. (?=\S)")

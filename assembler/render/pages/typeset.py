@@ -22,9 +22,9 @@ from functools import lru_cache
 
 import pikepdf
 
-from assembler.paragraphs import BREAK, break_lines, line_runs, words
-from assembler.render.forms.rendition import fonts
-from assembler.render.forms.rendition.ink import InkFont
+from assembler.render.pages.paragraphs import BREAK, break_lines, line_runs, words
+from assembler.render.pdf import fonts
+from assembler.render.pdf.ink import InkFont
 
 INCH = 72.0
 PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0

@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 
 from assembler.plan.service import SERVICE_LEAD_DAYS
-from assembler.typeset import Footer, Frame, Keep, Style, Table, TableStyle, Typesetter, spacer
+from assembler.render.pages.typeset import Footer, Frame, Keep, Style, Table, TableStyle, Typesetter, spacer
 
 
 @dataclass(frozen=True)

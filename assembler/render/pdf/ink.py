@@ -23,7 +23,7 @@ import pikepdf
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from assembler.render.forms.rendition import fonts
+from assembler.render.pdf import fonts
 
 # qpdf objects must not be read from two threads at once (reading resolves objects lazily). The PDFs
 # kept for the whole process and copied from (the font carrier, the printed blanks) are read under this

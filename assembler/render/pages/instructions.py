@@ -20,7 +20,7 @@ from assembler.plan.service import SERVICE_LEAD_DAYS
 
 from assembler.profile.counties import CountyProfile, Fact, Office, PostalAddress, county_profile
 from assembler.profile.model import Case, Level, Profile
-from assembler.textpdf import pdf_bytes
+from assembler.render.pages.textpdf import pdf_bytes
 from rules.decision import CaseResult, Decision, Status
 
 LANGS = ("en", "es")
@@ -104,7 +104,7 @@ def long_date(value: date, lang: str = "en") -> str:
 
 
 def render_instructions(profile: Profile, case_results: list[CaseResult], county: str, lang: str = "en") -> str:
-    """The instructions for the cases in `county`, as headed plain text (see assembler.textpdf)."""
+    """The instructions for the cases in `county`, as headed plain text (see assembler.render.pages.textpdf)."""
     if lang not in LANGS:
         raise ValueError(f"lang '{lang}' is not available; fix: use one of {', '.join(LANGS)}")
     context = instruction_context(profile, case_results, county, lang)
