@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from assembler.profile.load import load_profile, parse_profile
-from assembler.pipeline import assemble, write_packet
+from assembler.bundle.pipeline import assemble, write_packet
 from tests.conftest import pdf_text
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

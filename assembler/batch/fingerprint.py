@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assembler import __version__
 from assembler.batch.outcome import Outcome
-from assembler.files import write_private
+from assembler.bundle.files import write_private
 from assembler.profile.model import Profile
 
 RECORD = "batch.json"

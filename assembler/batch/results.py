@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 from assembler.batch.outcome import Outcome
-from assembler.files import write_private
+from assembler.bundle.files import write_private
 
 FILE = "results.csv"
 PACKET = "packet.pdf"

@@ -17,7 +17,7 @@ from jinja2 import Environment
 
 from assembler.batch.outcome import Outcome
 from assembler.batch.results import to_csv
-from assembler.files import write_private
+from assembler.bundle.files import write_private
 from rules.decision import Status
 from rules.engine import ORDER
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from assembler.batch.columns import COLUMNS, example_row, header
 from assembler.batch.results import to_csv
-from assembler.files import write_private
+from assembler.bundle.files import write_private
 
 
 def write_template(path: Path) -> Path:

@@ -44,7 +44,7 @@ def start(settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's stop-cleanly handler
     logging.getLogger().addHandler(logging.NullHandler())
-    from assembler.pipeline import backend_for
+    from assembler.bundle.pipeline import backend_for
 
     _settings = settings
     _backend = backend_for(settings.forms, settings.forms_dir)
@@ -56,7 +56,7 @@ def run(client: ClientInput) -> Outcome:
 
 
 def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
-    from assembler.pipeline import assemble, write_packet
+    from assembler.bundle.pipeline import assemble, write_packet
 
     folder = settings.outdir / client.client_id if client.client_id else None
     if client.error:

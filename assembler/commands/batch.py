@@ -71,7 +71,7 @@ def batch_command(
 
 def _check_forms(settings: Settings) -> None:
     """An unusable --forms choice fails once, here, not once per client. Loads the pipeline for the workers."""
-    from assembler.pipeline import backend_for
+    from assembler.bundle.pipeline import backend_for
 
     try:
         backend_for(settings.forms, settings.forms_dir)

@@ -18,7 +18,7 @@ from assembler.render.forms.official.appearance import NotPrintable
 from assembler.render.forms.official.fingerprint import FormRefused
 from assembler.render.forms.official.store import FormsNotFound
 from assembler.render.forms.fitting import DoesNotFit
-from assembler.pipeline import BACKENDS, Packet, assemble, write_packet
+from assembler.bundle.pipeline import BACKENDS, Packet, assemble, write_packet
 
 
 def register(app: typer.Typer) -> None:

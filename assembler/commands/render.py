@@ -12,7 +12,7 @@ import typer
 
 from assembler.commands.common import EXIT_BAD_INPUT
 from assembler.commands.forms import forms_app
-from assembler.files import write_private
+from assembler.bundle.files import write_private
 from assembler.render.forms.rendition import load_spec, render
 from assembler.render.forms.rendition.spec import SpecError
 

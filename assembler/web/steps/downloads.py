@@ -27,7 +27,7 @@ TOP_KEYS = ("petitioner", "status", "cases", "facts")
 
 @router.post("/packet")
 async def packet_download(request: Request):
-    from assembler.pipeline import assemble
+    from assembler.bundle.pipeline import assemble
 
     page = Page(request)
     await page.form()

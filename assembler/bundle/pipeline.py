@@ -15,8 +15,8 @@ from pathlib import Path
 
 from assembler import __version__
 from assembler.plan.backend import FormBackend
-from assembler.bundle import bundle
-from assembler.files import write_private
+from assembler.bundle.packet import bundle
+from assembler.bundle.files import write_private
 from assembler.plan.formset import FormSet, build_forms
 from assembler.profile.model import Profile
 from rules.decision import Assessment
