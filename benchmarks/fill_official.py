@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from assembler.plan.formmap import cr180  # noqa: E402
 from assembler.render.forms.official.backend import OfficialBackend  # noqa: E402
 from assembler.render.forms.official.fieldmaps import current  # noqa: E402
-from assembler.render.forms.fitting import place  # noqa: E402
+from assembler.plan.placement import place  # noqa: E402
 from formcases import COURT, SIGNED_ON, count, decision, profile  # noqa: E402
 
 

@@ -106,7 +106,7 @@ def test_an_unknown_kind_is_refused_with_the_known_ones():
 def test_a_paragraph_with_a_blank_is_followed_by_lines_to_write_on():
     """A person answers a blank by hand, often in a few sentences: each such paragraph gets ruled lines."""
     from assembler.plan.declarations import WRITING_ROOM
-    from assembler.render.forms.fitting import WRITING_LINE
+    from assembler.plan.backend import WRITING_LINE
 
     person = profile({**FULL_FACTS, "employment": None})
     text = render_declaration("interest_of_justice", person, person.cases[0]).text

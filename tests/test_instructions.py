@@ -10,7 +10,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from assembler.render.pages.instructions import render_instructions, template_env, write_instructions_pdf
+from assembler.plan.wording import template_env
+from assembler.render.pages.instructions import render_instructions, write_instructions_pdf
 from assembler.profile.model import Profile
 from rules.decision import CaseResult, Decision, Reason, Status
 from tests.conftest import REPO, pdf_text

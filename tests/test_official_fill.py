@@ -12,7 +12,8 @@ from assembler.plan.formmap import cr180, cr181
 from assembler.render.forms.official.backend import OfficialBackend
 from assembler.render.forms.official.fieldmaps import current
 from assembler.render.forms.official.readback import FillError
-from assembler.render.forms.fitting import DECLARATION_POINTER, DoesNotFit, place
+from assembler.plan.backend import DoesNotFit
+from assembler.plan.placement import DECLARATION_POINTER, place
 from conftest import pdf_text
 from formcases import COURT, SIGNED_ON, count, decision, profile
 

@@ -59,7 +59,7 @@ def test_paginate_keeps_every_line_across_pages():
 
 
 def test_a_writing_line_is_ruled_across_the_box_and_paginated_text_keeps_the_marker():
-    from assembler.render.forms.fitting import WRITING_LINE
+    from assembler.plan.backend import WRITING_LINE
 
     box = TextBox("Helvetica", 9.0, 200.0, 60.0, multiline=True)
     fitted = fit(f"Answer here:\n{WRITING_LINE}", box)

@@ -15,13 +15,14 @@ from assembler.plan.formmap.facts import interest_of_justice
 from assembler.plan.backend import TextBox
 from assembler.plan.formmap import cr180, cr181
 from assembler.plan.formmap.items import items
-from assembler.render.forms.fitting import DECLARATION_POINTER, fit, place
+from assembler.plan.placement import DECLARATION_POINTER, place
+from assembler.render.forms.fitting import Measured, fit
 from formcases import COURT, SIGNED_ON, count, decision, profile
 
 BODY = {"MC-025": TextBox("Times-Roman", 12.0, 300.0, 120.0, True), "MC-031": TextBox("Times-Roman", 12.0, 300.0, 120.0, True)}
 
 
-class SmallBoxes:
+class SmallBoxes(Measured):
     """Every CR text box 120 x 30 pt (multi-line) or 90 pt wide (one line); attachment bodies 300 x 120,
     their captions 240 pt wide."""
 

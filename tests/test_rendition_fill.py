@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from assembler.plan.backend import FormBackend
 from assembler.plan.formmap.items import items
 from assembler.plan.formmap.values import Caption, FormValues
-from assembler.render.forms.fitting import place
+from assembler.plan.placement import place
 from assembler.render.forms.rendition import RenditionBackend, available_forms, load_spec, render
 from assembler.render.forms.rendition.fields import FillError
 from tests.conftest import pdf_text

@@ -17,7 +17,7 @@ from assembler.commands.common import fail, parse_as_of, read_profile
 from assembler.render.forms.official.appearance import NotPrintable
 from assembler.render.forms.official.fingerprint import FormRefused
 from assembler.render.forms.official.store import FormsNotFound
-from assembler.render.forms.fitting import DoesNotFit
+from assembler.plan.backend import DoesNotFit
 from assembler.bundle.pipeline import BACKENDS, Packet, assemble, write_packet
 
 

@@ -17,6 +17,12 @@ from typing import Mapping, Protocol, runtime_checkable
 # A logical value: text for a text item, True/False for a check box.
 Value = str | bool
 
+WRITING_LINE = "___"  # a line of text that is only this prints as a rule across the box, to write on by hand
+
+
+class DoesNotFit(ValueError):
+    """A value that would be cut at the floor size; the message names the item."""
+
 
 @dataclass(frozen=True)
 class TextBox:
@@ -50,6 +56,13 @@ class FormBackend(Protocol):
 
     def text_box(self, form_id: str, item: str) -> TextBox:
         """The box a text item is drawn in (for a caption repeated on several pages: the smallest)."""
+
+    def fits(self, form_id: str, item: str, text: str, *, shrink: bool = True) -> bool:
+        """Whether text fits the item's box uncut (shrinking to the legible floor unless `shrink=False`)."""
+
+    def paginate(self, form_id: str, item: str, text: str, *, reserve_lines: int = 0) -> list[str]:
+        """Text broken into chunks that each fill the item's box at its own size (`reserve_lines` kept
+        free at the bottom of each)."""
 
     def fill(self, form_id: str, values: Mapping[str, Value], *, flatten: bool = False) -> FilledForm:
         """Fill one copy of the form with logical values; raises if any value cannot be read back."""

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from assembler.render.pages.instructions import long_date, template_env
-from assembler.render.forms.fitting import WRITING_LINE
+from assembler.plan.wording import long_date, template_env
+from assembler.plan.backend import WRITING_LINE
 from assembler.profile.model import Case, Count, Disposition, Probation, ProbationOutcome, Profile
 
 KINDS = {

@@ -19,14 +19,13 @@ from assembler.plan.formmap import cr180, cr181, cr409, cr410
 from assembler.plan.formmap.common import DISMISSALS, requested
 from assembler.plan.formmap.court import court_info
 from assembler.plan.formmap.values import FormValues
-from assembler.render.forms.fitting import place
+from assembler.plan.placement import place
 from assembler.profile.model import Case, Profile
 from rules.decision import Assessment, CaseResult
 
 CR180_REMEDIES = ("17b", "17d2", *DISMISSALS)
 # Each petition with its proposed order, and the remedies it asks for (one set per case or arrest).
 PETITION_SETS = ((CR180_REMEDIES, (cr180, cr181)), (("851.91",), (cr409, cr410)))
-DRAWN_ONLY = {"CR-409", "CR-410"}
 
 
 @dataclass
@@ -67,10 +66,10 @@ def build_forms(profile: Profile, assessment: Assessment, backend: FormBackend, 
                                  "(or is unknown); check it with the court before filing")
             for mapper in mappers:
                 form = mapper.values(profile, case, result.remedies, court, signed_on)
-                filler = _backend_for(form.form_id, backend)
-                if filler is not backend:
+                documents = _documents(form, backend, label, remedies, flatten)
+                if backend.name != "rendition" and documents[0].source == "rendition":
                     out.notes.append(f"{label}: {form.form_id} is our rendition; no official PDF of it is available")
-                out.documents += _documents(form, filler, label, remedies, flatten)
+                out.documents += documents
     return out
 
 
@@ -85,14 +84,6 @@ def _documents(form: FormValues, backend: FormBackend, label: str, remedies: lis
                              _title(form.form_id, values, label), remedies, filled.data, filled.source,
                              filled.source_sha256, values.values, _blanks(values.values)))
     return docs
-
-
-def _backend_for(form_id: str, backend: FormBackend) -> FormBackend:
-    """CR-409 and CR-410 were not obtainable as official PDFs, so they are always drawn (rendition)."""
-    if backend.name == "official" and form_id in DRAWN_ONLY:
-        from assembler.render.forms.rendition.backend import RenditionBackend
-        return RenditionBackend()
-    return backend
 
 
 def _blanks(values: Mapping) -> list[str]:

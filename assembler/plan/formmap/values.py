@@ -2,7 +2,7 @@
 
 `FormValues.values` is keyed by the logical item names of `forms/<ID>/items.yaml` and holds text
 (str) or check-box state (bool). The CR-180 offense table is kept whole in `table` (it may have more
-rows than the printed five); `assembler.render.forms.fitting.place` decides which rows go on the form and which
+rows than the printed five); `assembler.plan.placement.place` decides which rows go on the form and which
 continue on an MC-025 attachment, and which long texts continue on an MC-031 declaration.
 """
 

@@ -1,12 +1,13 @@
-"""Never cut text: measure each value in the field's own font and box, shrink, then overflow.
+"""Never cut text: measure each value in the field's own font and box, shrink, or say it does not fit.
 
 Whether a value fits is decided by reportlab's `pdfmetrics.stringWidth` in the font and at the size
 the backend will draw it (`FormBackend.text_box`), never by counting characters. A value is tried at
 the field's size, then in half-point steps down to a legible floor of 8 pt; if it still does not fit,
-the caller moves it to an attachment (MC-025 / MC-031) and writes a pointer in the field instead.
+the plan (assembler/plan/placement.py) moves it to an attachment and writes a pointer instead.
 
-The same `wrap` and `fit` are used by the official backend to draw its appearance streams, so what
-was measured is exactly what is printed.
+The same `wrap` and `fit` are used by both backends to draw, so what was measured is exactly what is
+printed. `Measured` gives a backend the two questions the plan asks of it: does it fit, and how does
+it break into pages.
 """
 
 from __future__ import annotations
@@ -16,10 +17,7 @@ from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from assembler.plan.backend import FormBackend, TextBox
-from assembler.plan.formmap import mc025, mc031
-from assembler.plan.formmap.items import table_rows
-from assembler.plan.formmap.values import FormValues
+from assembler.plan.backend import WRITING_LINE, DoesNotFit, TextBox
 
 FLOOR_PT = 8.0  # the smallest size a clerk can read on a printed form
 STEP_PT = 0.5
@@ -36,15 +34,8 @@ class Fit:
         return self.size * LEADING
 
 
-class DoesNotFit(ValueError):
-    """A value that would be cut at the floor size; the message names the item."""
-
-
 def width(text: str, font: str, size: float) -> float:
     return stringWidth(text, font, size)
-
-
-WRITING_LINE = "___"  # a line of text that is only this prints as a rule across the box, to write on by hand
 
 
 def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
@@ -124,7 +115,7 @@ def require_fit(item: str, text: str, box: TextBox) -> Fit:
     if result is None:
         raise DoesNotFit(
             f"{item}: {len(text)} characters do not fit its box ({box.width:.0f} x {box.height:.0f} pt) "
-            f"even at {FLOOR_PT:g} pt; fix: move it to an attachment (assembler.render.forms.fitting.place)"
+            f"even at {FLOOR_PT:g} pt; fix: move it to an attachment (assembler.plan.placement.place)"
         )
     return result
 
@@ -141,112 +132,17 @@ def paginate(text: str, box: TextBox, floor: float = FLOOR_PT) -> list[str]:
     return ["\n".join(lines[i : i + per_page]) for i in range(0, len(lines), per_page)] or [""]
 
 
-# --- placing a form's values: what stays on the form, what continues on an attachment ---------
+class Measured:
+    """What the plan asks a backend (assembler.plan.backend.FormBackend): measured in the backend's
+    own boxes, so placement never imports the drawing code. Mixed into both backends."""
 
-DECLARATION_POINTER = "See Attached Declaration (form MC-031)."
+    def fits(self, form_id: str, item: str, text: str, *, shrink: bool = True) -> bool:
+        box = self.text_box(form_id, item)
+        return fit(text, box, FLOOR_PT if shrink else box.size) is not None
 
-
-def place(form: FormValues, backend: FormBackend) -> list[FormValues]:
-    """The form's own values (each one fitting its box) followed by the attachments it needs.
-
-    An attachment is numbered for the item it continues, as clerks expect ("See Attachment 1" for
-    item 1's table, "2c" for item 2c); its body is the item's text itself. Sworn interest-of-justice
-    text goes on an MC-031 declaration instead, continued on MC-025 pages numbered "<item>-D".
-    """
-    values = dict(form.values)
-    attachments: list[FormValues] = []
-    if form.table:
-        values.update(_place_table(form, backend, attachments))
-    declared: dict[str, str] = {}  # sworn text already sent to an MC-031 -> nothing more to add
-    for item in [name for name, value in values.items() if isinstance(value, str) and value]:
-        box = backend.text_box(form.form_id, item)
-        if fit(values[item], box) is not None:
-            continue
-        if item in form.sworn_items:
-            if values[item] not in declared:
-                declared[values[item]] = item
-                attachments.extend(_declaration(form, item, values[item], backend))
-            values[item] = DECLARATION_POINTER
-        else:
-            number = _attachment_number(item, attachments)
-            attachments.extend(_attachment(form, number, values[item], backend))
-            values[item] = f"See Attachment {number}"
-        require_fit(item, values[item], box)
-    return [FormValues(form.form_id, values, form.caption, sworn_items=form.sworn_items), *attachments]
-
-
-def _place_table(form: FormValues, backend: FormBackend, attachments: list[FormValues]) -> dict:
-    printed = table_rows(form.form_id)
-    rows = form.table
-    if len(rows) <= printed:
-        return _row_values(rows)
-    pointer = f"{rows[printed - 1].type} (see Attachment 1)"
-    if fit(pointer, backend.text_box(form.form_id, f"item1.row{printed}.type")) is not None:
-        on_form, first_continued = rows[:printed], printed
-        values = _row_values(on_form)
-        values[f"item1.row{printed}.type"] = pointer
-    else:
-        on_form, first_continued = rows[: printed - 1], printed - 1
-        values = _row_values(on_form)
-        values[f"item1.row{printed}.type"] = "See Attachment 1"
-    rest = rows[first_continued:]
-    which = f"offenses {first_continued + 1} to {len(rows)}" if len(rest) > 1 else f"offense {len(rows)}"
-    heading = f"Attachment 1 ({form.form_id}, item 1, continued): {which}"
-    lines = [heading, ""] + [row.as_line(first_continued + 1 + i) for i, row in enumerate(rest)]
-    attachments.extend(_attachment(form, "1", "\n".join(lines), backend))
-    return values
-
-
-def _row_values(rows) -> dict:
-    values = {}
-    for number, row in enumerate(rows, start=1):
-        prefix = f"item1.row{number}."
-        values.update({prefix + "code": row.code, prefix + "section": row.section, prefix + "type": row.type,
-                       prefix + "reduce_17b": row.reduce_17b, prefix + "reduce_17d2": row.reduce_17d2})
-    return values
-
-
-def _attachment(form: FormValues, number: str, text: str, backend: FormBackend) -> list[FormValues]:
-    chunks = paginate(text, backend.text_box(mc025.FORM_ID, "body"))
-    return mc025.pages(form.caption, number, chunks)
-
-
-def _declaration(form: FormValues, item: str, text: str, backend: FormBackend) -> list[FormValues]:
-    """One MC-031; text beyond its page continues on MC-025 pages that MC-031 points to.
-
-    A sworn page keeps its printed size (it is not shrunk to squeeze text in)."""
-    box = backend.text_box(mc031.FORM_ID, "body")
-    if fit(text, box, floor=box.size) is not None:
-        return [mc031.declaration(form.caption, text)]
-    number = f"{_item_label(item)}-D"
-    note = f"(Continued on Attachment {number}, form MC-025.)"
-    room = TextBox(box.font, box.size, box.width, box.height - 2 * box.size * LEADING, True)
-    first, *_ = paginate(text, room)
-    rest = text_after(text, first, box)
-    page = mc031.declaration(form.caption, f"{first}\n\n{note}")
-    heading = f"Attachment {number} (Attached Declaration, form MC-031, continued):"
-    return [page, *_attachment(form, number, f"{heading}\n\n{rest}", backend)]
-
-
-def text_after(text: str, first_chunk: str, box: TextBox) -> str:
-    """The words of `text` that did not make it into `first_chunk` (wrapping only changes spaces)."""
-    lines = wrap(text, box.font, box.size, box.width)
-    taken = len(first_chunk.split("\n"))
-    return "\n".join(lines[taken:])
-
-
-def _item_label(item: str) -> str:
-    """'item2.c.text' -> '2c'; other items have no printed number."""
-    parts = item.split(".")
-    if not parts[0].startswith("item"):
-        return ""
-    label = parts[0][4:]
-    return label + "".join(p for p in parts[1:] if len(p) == 1 and p.isalpha())
-
-
-def _attachment_number(item: str, existing: list[FormValues]) -> str:
-    label = _item_label(item)
-    if label:
-        return label
-    used = {a.values.get("attachment_number") for a in existing}
-    return next(letter for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if letter not in used)
+    def paginate(self, form_id: str, item: str, text: str, *, reserve_lines: int = 0) -> list[str]:
+        box = self.text_box(form_id, item)
+        if reserve_lines:
+            room = box.height - reserve_lines * box.size * LEADING
+            box = TextBox(box.font, box.size, box.width, room, True)
+        return paginate(text, box)

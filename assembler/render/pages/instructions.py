@@ -8,16 +8,12 @@ module only gathers facts. An unknown address stays unknown: the templates then 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import jinja2
-
-from assembler.plan.service import SERVICE_LEAD_DAYS
-
+from assembler.plan.wording import template_env
 from assembler.profile.counties import CountyProfile, Fact, Office, PostalAddress, county_profile
 from assembler.profile.model import Case, Level, Profile
 from assembler.render.pages.textpdf import pdf_bytes
@@ -29,10 +25,6 @@ SEALING_REMEDIES = ("851.91",)
 FAMILIES = {"petition": PETITION_REMEDIES, "sealing": SEALING_REMEDIES}
 PARTS = ("overview", "petition", "sealing", "effects", "help")
 
-_MONTHS = {
-    "en": ("January February March April May June July August September October November December").split(),
-    "es": ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split(),
-}
 _SOURCE_REFS = re.compile(r"\s*\((?:P_\w+|[A-F])(?:,\s*(?:P_\w+|[A-F]))*\)")
 _PAGE_LABEL = {"en": "Page {n} of {total}", "es": "Página {n} de {total}"}
 _FOOTER = {"en": "Filing instructions", "es": "Instrucciones para presentar"}
@@ -78,29 +70,6 @@ class CaseView:
     @property
     def needs_review(self) -> bool:
         return any(d.status is Status.needs_review for d in self.now)
-
-
-@functools.cache
-def template_env() -> jinja2.Environment:
-    """The jinja2 environment for everything under templates/ (plain text, strict); one per process, so
-    each template is compiled once, not once per packet."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("templates", "."),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-        extensions=["jinja2.ext.do"],
-    )
-    env.filters["longdate"] = long_date
-    env.globals["lead"] = SERVICE_LEAD_DAYS
-    return env
-
-
-def long_date(value: date, lang: str = "en") -> str:
-    month = _MONTHS[lang][value.month - 1]
-    return f"{value.day} de {month} de {value.year}" if lang == "es" else f"{month} {value.day}, {value.year}"
 
 
 def render_instructions(profile: Profile, case_results: list[CaseResult], county: str, lang: str = "en") -> str:

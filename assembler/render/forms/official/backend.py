@@ -8,18 +8,24 @@ from pathlib import Path
 from typing import Mapping
 
 from assembler.plan.backend import FilledForm, TextBox, Value
+from assembler.render.forms.fitting import Measured
 from assembler.render.forms.official.fill import fill
 from assembler.render.forms.official.prepared import PreparedForm, prepared
 from assembler.render.forms.official.store import FormsNotFound, find_form
+from assembler.render.forms.rendition.backend import RenditionBackend
 
 FILLED = ("CR-180", "CR-181", "MC-025", "MC-031")  # the forms with an official field map (forms/<ID>/official-*.yaml)
 
 
-class OfficialBackend:
+class OfficialBackend(Measured):
+    """Fills the official blanks in `folder`. CR-409 and CR-410 were not obtainable as official PDFs,
+    so they are always drawn (the rendition fills them, and says so in its `source`)."""
+
     name = "official"
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+        self.drawn = RenditionBackend()
 
     @cached_property
     def identity(self) -> dict[str, str]:
@@ -38,12 +44,18 @@ class OfficialBackend:
         return prepared(form_id, find_form(self.folder, form_id))
 
     def revision(self, form_id: str) -> str:
+        if form_id not in FILLED:
+            return self.drawn.revision(form_id)
         return self.form(form_id).revision.revision
 
     def text_box(self, form_id: str, item: str) -> TextBox:
+        if form_id not in FILLED:
+            return self.drawn.text_box(form_id, item)
         return self.form(form_id).text_box(item)
 
     def fill(self, form_id: str, values: Mapping[str, Value], *, flatten: bool = False) -> FilledForm:
+        if form_id not in FILLED:
+            return self.drawn.fill(form_id, values, flatten=flatten)
         form = self.form(form_id)
         data = fill(form, values, flatten=flatten)
         return FilledForm(form_id, form.revision.revision, data, str(form.path), form.source_sha256)

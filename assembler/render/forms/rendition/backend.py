@@ -10,6 +10,7 @@ from typing import Mapping
 
 import pikepdf
 
+from assembler.render.forms.fitting import Measured
 from assembler.plan.backend import FilledForm, TextBox, Value
 from assembler.render.forms.rendition.boxes import text_box
 from assembler.render.forms.rendition.fields import check_values
@@ -21,7 +22,7 @@ from assembler.render.forms.rendition.spec import available_forms, load_spec
 SOURCE = "rendition"
 
 
-class RenditionBackend:
+class RenditionBackend(Measured):
     name = "rendition"
 
     def forms(self) -> list[str]:

@@ -1,0 +1,42 @@
+"""The packet's words outside the catalogue: the jinja2 environment for templates/ and dates in words.
+
+Both the plan (declarations) and the rendered pages (instructions) write from templates/, so the
+environment lives here, below both.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import jinja2
+
+from assembler.plan.service import SERVICE_LEAD_DAYS
+
+_MONTHS = {
+    "en": ("January February March April May June July August September October November December").split(),
+    "es": ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split(),
+}
+
+
+@functools.cache
+def template_env() -> jinja2.Environment:
+    """The jinja2 environment for everything under templates/ (plain text, strict); one per process, so
+    each template is compiled once, not once per packet."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("templates", "."),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters["longdate"] = long_date
+    env.globals["lead"] = SERVICE_LEAD_DAYS
+    return env
+
+
+def long_date(value: date, lang: str = "en") -> str:
+    month = _MONTHS[lang][value.month - 1]
+    return f"{value.day} de {month} de {value.year}" if lang == "es" else f"{month} {value.day}, {value.year}"
