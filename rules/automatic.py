@@ -30,7 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from assembler.profile import Case, Level, ProbationOutcome, Profile, RegistrationBasis
+from assembler.profile.model import Case, Level, ProbationOutcome, Profile, RegistrationBasis
+from rules import messages
 from rules.automatic_arrest import arrest_relief_flag  # noqa: F401  (the engine calls it from here)
 from rules.decision import Cite, Notice, hs, pc
 from rules.facts import (CountFacts, convicted, current_supervision, every_charge, highest_level,
@@ -45,56 +46,53 @@ LATER = "AUTO_RELIEF_1203_425_LATER"
 NOT_AVAILABLE = "AUTO_RELIEF_1203_425_NOT_AVAILABLE"
 
 CITE = pc("1203.425", "(a)(1)(B)")
-TAIL = {
-    GRANTED: "Check that your RAP sheet shows 'relief granted'. A felony reduction (§ 17(b)) is never "
-    "automatic; it still takes a petition.",
-    LIKELY: "This conviction may already have been dismissed automatically by the California DOJ. Check your "
-    "RAP sheet for 'relief granted'. Filing still matters if it was not, and for a felony reduction, which is "
-    "never automatic.",
-    POSSIBLE: "This conviction might be dismissed automatically by the California DOJ, but the record does not "
-    "tell us for sure. Filing a petition does not depend on it.",
-    LATER: "This conviction may be dismissed automatically later. You do not have to wait: a petition can be "
-    "filed when you are eligible.",
-    NOT_AVAILABLE: "This conviction does not qualify for automatic relief; a petition is the way.",
+TAIL = {  # the sentence each flag's notice ends with (templates/messages/*/automatic.yaml)
+    GRANTED: "automatic.tail.granted",
+    LIKELY: "automatic.tail.likely",
+    POSSIBLE: "automatic.tail.possible",
+    LATER: "automatic.tail.later",
+    NOT_AVAILABLE: "automatic.tail.not_available",
 }
 
 
 @dataclass(frozen=True)
 class Answer:
     flag: str
-    why: str
+    why: dict  # a nested message: messages.msg("automatic.<key>", ...)
     cite: Cite = CITE
+
+
+def _say(key: str, **params) -> dict:
+    return messages.msg(f"automatic.{key}", **params)
 
 
 def conviction_relief_flag(profile: Profile, case: Case, as_of: date) -> tuple[str, Notice]:
     """Pen. Code § 1203.425(a): DOJ's monthly review of convictions."""
     answer = _conviction(profile, case, as_of)
-    return answer.flag, Notice.of(f"{answer.why} {TAIL[answer.flag]}", answer.cite)
+    return answer.flag, Notice.say("automatic.notice", answer.cite, why=answer.why,
+                                   tail=messages.msg(TAIL[answer.flag]))
 
 
 def _conviction(profile: Profile, case: Case, as_of: date) -> Answer:
     grant = case.granted("1203.425")
     if grant is not None:
-        when = f" on {grant.on.isoformat()}" if grant.on else ""
-        return Answer(GRANTED, f"Your record shows the California DOJ already granted automatic relief in this "
-                      f"case{when}.", pc("1203.425", "(a)"))
+        why = _say("granted_on", on=grant.on) if grant.on else _say("granted")
+        return Answer(GRANTED, why, pc("1203.425", "(a)"))
     if case.conviction_date and case.conviction_date < AUTO_RELIEF_FLOOR:
-        return Answer(NOT_AVAILABLE, "Automatic relief reaches only convictions on or after January 1, 1973.")
+        return Answer(NOT_AVAILABLE, _say("before_1973"))
     counts = convicted(case)
     level = highest_level(counts)
     barred = _registration_bar(profile, counts)
     if barred:
         return barred
     if case.sentence is None or level is None:
-        return Answer(POSSIBLE, "The sentence or the level of the conviction is not known, so we cannot tell "
-                      "which kind of automatic relief could apply.")
+        return Answer(POSSIBLE, _say("sentence_unknown"))
     if _probation_without_revocation(case):
         return _probation_prong(profile, case, counts, as_of)
     if level is Level.felony:
         return _felony_prong(profile, case, counts, as_of)
     if case.sentence.probation is not None:
-        return Answer(NOT_AVAILABLE, "Your probation was revoked. Automatic relief covers a misdemeanor only "
-                      "when probation was completed without revocation, or when no probation was granted.")
+        return Answer(NOT_AVAILABLE, _say("probation_revoked"))
     return _no_probation_prong(profile, case, as_of)
 
 
@@ -103,25 +101,23 @@ def _conviction(profile: Profile, case: Case, as_of: date) -> Answer:
 
 def _registration_bar(profile: Profile, counts: list[CountFacts]) -> Answer | None:
     if must_register(profile):
-        return Answer(NOT_AVAILABLE, "Automatic relief is not given to a person who must register as a sex "
-                      "offender (§ 290).")
+        return Answer(NOT_AVAILABLE, _say("must_register"))
     registrable = any(c.offense and c.offense.registrable_290c == "yes" for c in counts)
     if registrable and registration_basis(profile) is not RegistrationBasis.terminated_290_5:
-        return Answer(NOT_AVAILABLE, "This conviction requires sex-offender registration (§ 290(c)), and "
-                      "automatic relief is not given to a person who must register.")
+        return Answer(NOT_AVAILABLE, _say("registrable_offense"))
     return None
 
 
-def _open_person(profile: Profile, counts: list[CountFacts]) -> list[str]:
-    """Person-level conditions the profile leaves open."""
+def _open_person(profile: Profile, counts: list[CountFacts]) -> list[dict]:
+    """Person-level conditions the profile leaves open (nested messages)."""
     status = profile.status
     found = []
     if must_register(profile) is None:
-        found.append("whether you must register as a sex offender is not known")
+        found.append(_say("open.register_unknown"))
     if any(c.offense and c.offense.registrable_290c != "no" for c in counts):
-        found.append("the offense can require sex-offender registration")
+        found.append(_say("open.registrable"))
     if status.pending_charges_unknown or status.supervision_unknown or status.serving_sentence is None:
-        found.append("it is not known whether you have a pending charge, supervision or a sentence to serve")
+        found.append(_say("open.status_unknown"))
     return found
 
 
@@ -143,13 +139,11 @@ def _probation_without_revocation(case: Case) -> bool:
 def _probation_prong(profile: Profile, case: Case, counts: list[CountFacts], as_of: date) -> Answer:
     p = case.sentence.probation
     if p.outcome is ProbationOutcome.ongoing or probation_running(case, as_of):
-        return Answer(LATER, "You are still on probation in this case; automatic relief can come only after "
-                      "it is completed without revocation.")
+        return Answer(LATER, _say("on_probation"))
     if p.outcome is ProbationOutcome.unknown:
-        return Answer(POSSIBLE, "We do not know how your probation ended; automatic relief needs probation "
-                      "completed without revocation.")
+        return Answer(POSSIBLE, _say("probation_end_unknown"))
     if as_of < AUTO_RELIEF:
-        return Answer(LATER, f"DOJ's automatic review starts {AUTO_RELIEF.isoformat()}.")
+        return Answer(LATER, _say("review_starts", on=AUTO_RELIEF))
     ended = p.ended_on or p.scheduled_end
     ready = max(ended, AUTO_RELIEF) if ended else None
     blocked = _blocked_now(profile, ready, as_of)
@@ -157,28 +151,26 @@ def _probation_prong(profile: Profile, case: Case, counts: list[CountFacts], as_
         return blocked
     open_ = _open_person(profile, counts) + _open_money(case) + _open_probation(case, counts)
     if open_:
-        return Answer(POSSIBLE, f"Your probation appears completed without revocation, but {_join(open_)}.")
-    return Answer(LIKELY, "You completed probation in this case without revocation.")
+        return Answer(POSSIBLE, _say("probation_open", open=_join(open_)))
+    return Answer(LIKELY, _say("probation_completed"))
 
 
-def _open_probation(case: Case, counts: list[CountFacts]) -> list[str]:
+def _open_probation(case: Case, counts: list[CountFacts]) -> list[dict]:
     p, prison = case.sentence.probation, case.sentence.state_prison
     found = []
     if p.outcome is ProbationOutcome.terminated_early:
-        found.append("probation ended early, and DOJ reads the term from its records")
+        found.append(_say("open.ended_early"))
     if p.violations:
-        found.append("a probation violation may have come with a revocation")
+        found.append(_say("open.violation"))
     if p.suspension == "execution" or prison is not None:
-        found.append("a prison term was imposed (its execution suspended, or not shown), and automatic relief "
-                     "looks for no sign of a state prison sentence")
+        found.append(_say("open.prison_imposed"))
     if any(c.offense is None for c in counts):
-        found.append("an offense is not in our table")
+        found.append(_say("open.not_in_table"))
     if any(_serious_or_violent(c) for c in counts if c.level is Level.felony):
-        found.append("whether DOJ gives automatic relief for a serious or violent felony after probation is "
-                     "not confirmed")
+        found.append(_say("open.serious_after_probation"))
     if any(c.offense and c.level in c.offense.excluded_1203_4b for c in counts) or any(
             c.offense and c.offense.vc_12810 for c in every_charge(case)):
-        found.append("whether DOJ applies the § 1203.4(b)-(c) exclusions to automatic relief is not confirmed")
+        found.append(_say("open.exclusions"))
     return found
 
 
@@ -186,13 +178,13 @@ def _serious_or_violent(c: CountFacts) -> bool:
     return bool(c.offense and (c.offense.serious_1192_7c != "no" or c.offense.violent_667_5c != "no"))
 
 
-def _open_money(case: Case) -> list[str]:
+def _open_money(case: Case) -> list[dict]:
     s = case.sentence
     found = []
     if s.restitution == "unpaid":
-        found.append("restitution is still owed")
+        found.append(_say("open.restitution"))
     if s.fines_paid is not True:
-        found.append("fines may still be owed" if s.fines_paid is None else "fines are still owed")
+        found.append(_say("open.fines_maybe" if s.fines_paid is None else "open.fines_owed"))
     return found
 
 
@@ -202,24 +194,24 @@ def _open_money(case: Case) -> list[str]:
 def _no_probation_prong(profile: Profile, case: Case, as_of: date) -> Answer:
     s = case.sentence
     if s.completed is False:
-        return Answer(LATER, "Your sentence is not completed yet.")
+        return Answer(LATER, _say("sentence_running"))
     if as_of < AUTO_RELIEF:
-        return Answer(LATER, f"DOJ's automatic review starts {AUTO_RELIEF.isoformat()}.")
+        return Answer(LATER, _say("review_starts", on=AUTO_RELIEF))
     judged = judgment_date(case)
     if judged is None:
-        return Answer(POSSIBLE, "The date of judgment is not known; automatic relief comes a year after it.")
+        return Answer(POSSIBLE, _say("judgment_unknown"))
     year = add_years(judged, 1)
     if as_of < year:
-        return Answer(LATER, f"Automatic relief needs one calendar year after judgment: from {year.isoformat()}.")
+        return Answer(LATER, _say("year_running", on=year))
     blocked = _blocked_now(profile, max(year, AUTO_RELIEF), as_of)
     if blocked:
         return blocked
     open_ = _open_person(profile, convicted(case)) + _open_money(case)
     if s.completed is None:
-        open_.insert(0, "it is not known whether the sentence is completed")
+        open_.insert(0, _say("open.completed_unknown"))
     if open_:
-        return Answer(POSSIBLE, f"More than a year has passed since judgment, but {_join(open_)}.")
-    return Answer(LIKELY, "Your sentence is completed and more than a year has passed since judgment.")
+        return Answer(POSSIBLE, _say("year_open", open=_join(open_)))
+    return Answer(LIKELY, _say("year_passed"))
 
 
 # --- prong (III): felonies (SB 731) -------------------------------------------------------------
@@ -229,56 +221,52 @@ def _felony_prong(profile: Profile, case: Case, counts: list[CountFacts], as_of:
     felonies = [c for c in counts if c.level is Level.felony]
     excluded = _excluded_felony(felonies)
     if excluded:
-        return Answer(NOT_AVAILABLE, f"{excluded}. The automatic relief for felonies leaves it out.")
+        return Answer(NOT_AVAILABLE, excluded)
     running, done = _felony_done(case, as_of)
     if running:
-        return Answer(LATER, "Your sentence or supervision in this case is not over; automatic relief for a "
-                      "felony comes four years after all of it ends.")
+        return Answer(LATER, _say("felony_running"))
     if done is None:
-        return Answer(POSSIBLE, "We cannot tell when your sentence, supervision and parole all ended; automatic "
-                      "relief for a felony comes four years after that.")
+        return Answer(POSSIBLE, _say("felony_end_unknown"))
     window_end = add_years(done, 4)
     new = _new_felony(profile, case, done, window_end)
     if new is True:
-        return Answer(NOT_AVAILABLE, "You were convicted of a new felony within four years after completing "
-                      "this sentence.")
+        return Answer(NOT_AVAILABLE, _say("new_felony"))
     ready = max(window_end, AUTO_RELIEF_FELONY)
     if as_of < ready:
-        return Answer(LATER, f"Automatic relief for a felony needs four years after the sentence ended "
-                      f"({done.isoformat()}) with no new felony conviction: from {ready.isoformat()}.")
+        return Answer(LATER, _say("felony_waiting", done=done, on=ready))
     blocked = _blocked_now(profile, ready, as_of)
     if blocked:
         return blocked
     open_ = _open_person(profile, counts) + _open_money(case) + _open_felony(case, felonies, new)
-    return Answer(POSSIBLE, f"Four years have passed since your sentence ended ({done.isoformat()}), so the "
-                  f"felony prong may apply{', but ' + _join(open_) if open_ else ''}. How DOJ applies it is not "
-                  "confirmed.")
+    if open_:
+        return Answer(POSSIBLE, _say("felony_open", done=done, open=_join(open_)))
+    return Answer(POSSIBLE, _say("felony_passed", done=done))
 
 
-def _excluded_felony(felonies: list[CountFacts]) -> str | None:
+def _excluded_felony(felonies: list[CountFacts]) -> dict | None:
     for c in felonies:
         if c.offense is None:
             continue
         if c.offense.serious_1192_7c == "yes":
-            return f"{c.label} ({c.offense.description}) is a serious felony (§ 1192.7(c))"
+            return _say("excluded_serious", count=c.label, offense=c.offense.description)
         if c.offense.violent_667_5c == "yes":
-            return f"{c.label} ({c.offense.description}) is a violent felony (§ 667.5(c))"
+            return _say("excluded_violent", count=c.label, offense=c.offense.description)
         if c.offense.registrable_290c == "yes":
-            return f"{c.label} ({c.offense.description}) requires registration (§ 290)"
+            return _say("excluded_registrable", count=c.label, offense=c.offense.description)
     return None
 
 
-def _open_felony(case: Case, felonies: list[CountFacts], new: bool | None) -> list[str]:
+def _open_felony(case: Case, felonies: list[CountFacts], new: bool | None) -> list[dict]:
     found = []
     if any(c.offense is None for c in felonies):
-        found.append("an offense is not in our table, so we cannot rule out a serious or violent felony")
+        found.append(_say("open.felony_not_in_table"))
     elif any("conditional" in (c.offense.serious_1192_7c, c.offense.violent_667_5c, c.offense.registrable_290c)
              for c in felonies):
-        found.append("the offense can be a serious or violent felony depending on the facts")
+        found.append(_say("open.felony_conditional"))
     if new is None:
-        found.append("the date of a later felony conviction is not known")
+        found.append(_say("open.later_felony_date"))
     if case.sentence.completed is None:
-        found.append("it is not known whether the whole sentence is completed")
+        found.append(_say("open.whole_sentence"))
     return found
 
 
@@ -329,11 +317,9 @@ def _blocked_now(profile: Profile, ready: date | None, as_of: date) -> Answer | 
     starts = [_supervision_start(profile, s.case_number) for s in supervision]
     if status.pending_charges or status.serving_sentence:
         starts.append(None)
-    what = "a pending charge, supervision or a sentence you are serving"
     if ready is not None and all(s is not None and s <= ready for s in starts):
-        return Answer(LATER, f"Automatic relief waits while you have {what}.")
-    return Answer(POSSIBLE, f"You now have {what}, which holds automatic relief back, but relief may already "
-                  "have been granted before it began.")
+        return Answer(LATER, _say("held_back"))
+    return Answer(POSSIBLE, _say("held_back_now"))
 
 
 def _supervision_start(profile: Profile, number: str | None) -> date | None:
@@ -344,8 +330,13 @@ def _supervision_start(profile: Profile, number: str | None) -> date | None:
     return (p.start if p else None) or judgment_date(other)
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
+def _join(items: list[dict]) -> dict:
+    """The open conditions as one message: "a", "a; and b", "a; b; and c"."""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        return _say("join.last", first=items[0], last=items[1])
+    return _say("join.more", first=items[0], rest=_join(items[1:]))
 
 
 # --- Health & Saf. Code § 11361.9 ----------------------------------------------------------------
@@ -356,6 +347,4 @@ def cannabis_review_flag(case: Case) -> tuple[str, Notice] | None:
     counts = [c for c in convicted(case) if c.offense and c.offense.prop64]
     if not counts or not (case.offense_date is None or case.offense_date < PROP_64):
         return None
-    text = ("This cannabis conviction may already have been reduced or dismissed in the automatic review "
-            "(courts had to rule by March 1, 2023). Check your RAP sheet; you can still apply if it was not.")
-    return "AUTO_RELIEF_11361_9_LIKELY", Notice.of(text, hs("11361.9", "(a)"))
+    return "AUTO_RELIEF_11361_9_LIKELY", Notice.say("automatic.cannabis", hs("11361.9", "(a)"))

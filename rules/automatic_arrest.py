@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Disposition, Level
+from assembler.profile.model import Case, Disposition, Level
+from rules import messages
 from rules.decision import Cite, Notice, pc
 from rules.facts import CountFacts, every_charge
 from rules.lawdates import AUTO_RELIEF, AUTO_RELIEF_FELONY, AUTO_RELIEF_FLOOR, add_years
@@ -37,14 +38,12 @@ POSSIBLE = "AUTO_RELIEF_851_93_POSSIBLE"
 LATER = "AUTO_RELIEF_851_93_LATER"
 NOT_EXPECTED = "AUTO_RELIEF_851_93_NOT_EXPECTED"
 
-TAIL = {
-    GRANTED: "Check that your RAP sheet shows 'relief granted'.",
-    LIKELY: "This arrest may already have been sealed automatically by the California DOJ. Check your RAP "
-    "sheet for 'relief granted'; if it was not, file the petition.",
-    POSSIBLE: "This arrest might be sealed automatically; the record does not tell us for sure. The petition "
-    "does not depend on it.",
-    LATER: "This arrest may be sealed automatically later.",
-    NOT_EXPECTED: "Automatic sealing is not expected for this arrest; a petition is the way.",
+TAIL = {  # the sentence each flag's notice ends with (templates/messages/*/automatic_arrest.yaml)
+    GRANTED: "automatic_arrest.tail.granted",
+    LIKELY: "automatic_arrest.tail.likely",
+    POSSIBLE: "automatic_arrest.tail.possible",
+    LATER: "automatic_arrest.tail.later",
+    NOT_EXPECTED: "automatic_arrest.tail.not_expected",
 }
 DIVERTED = {Disposition.diversion_completed, Disposition.dej_completed}
 ENDED = {Disposition.dismissed, Disposition.acquitted, Disposition.never_filed} | DIVERTED
@@ -53,31 +52,35 @@ ENDED = {Disposition.dismissed, Disposition.acquitted, Disposition.never_filed} 
 def arrest_relief_flag(case: Case, as_of: date) -> tuple[str, Notice]:
     """Pen. Code § 851.93(a)(2): DOJ's monthly review of arrests without conviction."""
     flag, why, cite = _arrest(case, as_of)
-    return flag, Notice.of(f"{why} {TAIL[flag]}", cite)
+    return flag, Notice.say("automatic_arrest.notice", cite, why=why, tail=messages.msg(TAIL[flag]))
 
 
-def _arrest(case: Case, as_of: date) -> tuple[str, str, Cite]:
+def _say(key: str, **params) -> dict:
+    """Why the flag: a nested message, the first sentence of the notice."""
+    return messages.msg(f"automatic_arrest.{key}", **params)
+
+
+def _arrest(case: Case, as_of: date) -> tuple[str, dict, Cite]:
     grant = case.granted("851.93")
     if grant is not None:
-        when = f" on {grant.on.isoformat()}" if grant.on else ""
-        return GRANTED, f"Your record shows the California DOJ already sealed this arrest{when}.", pc("851.93", "(a)")
+        why = _say("granted_on", on=grant.on) if grant.on else _say("granted")
+        return GRANTED, why, pc("851.93", "(a)")
     arrested = case.arrest.date if case.arrest else None
     if arrested and arrested < AUTO_RELIEF_FLOOR:
-        return NOT_EXPECTED, "Automatic sealing reaches only arrests on or after January 1, 1973.", \
-            pc("851.93", "(a)(2)")
+        return NOT_EXPECTED, _say("before_1973"), pc("851.93", "(a)(2)")
     offenses = every_charge(case)
     dispositions = {c.count.disposition for c in offenses}
     if Disposition.pending in dispositions:
-        return LATER, "A charge from this arrest is still pending.", pc("851.93", "(a)(2)")
+        return LATER, _say("pending"), pc("851.93", "(a)(2)")
     if not dispositions <= ENDED:
-        return POSSIBLE, "How every charge from this arrest ended is not clear.", pc("851.93", "(a)(2)")
+        return POSSIBLE, _say("ending_unclear"), pc("851.93", "(a)(2)")
     felony = _felony(offenses)
     if felony is None:
         as_felony = _decide(offenses, True, arrested, as_of)
         as_misdemeanor = _decide(offenses, False, arrested, as_of)
         if as_felony[0] == as_misdemeanor[0]:
             return as_felony
-        return POSSIBLE, "Whether the arrest was for a felony or a misdemeanor is not known.", pc("851.93", "(a)(2)")
+        return POSSIBLE, _say("level_unknown"), pc("851.93", "(a)(2)")
     return _decide(offenses, felony, arrested, as_of)
 
 
@@ -96,7 +99,7 @@ def _charged_felony(c: CountFacts) -> bool | None:
     return c.offense.punishment == "felony"
 
 
-def _decide(offenses: list[CountFacts], felony: bool, arrested: date | None, as_of: date) -> tuple[str, str, Cite]:
+def _decide(offenses: list[CountFacts], felony: bool, arrested: date | None, as_of: date) -> tuple[str, dict, Cite]:
     dispositions = {c.count.disposition for c in offenses}
     if dispositions & DIVERTED and dispositions <= DIVERTED | {Disposition.never_filed, Disposition.dismissed}:
         return _diverted(dispositions, felony, as_of)
@@ -105,56 +108,47 @@ def _decide(offenses: list[CountFacts], felony: bool, arrested: date | None, as_
     if not felony:
         cite = pc("851.93", "(a)(2)(A)" if Disposition.dismissed in dispositions else "(a)(2)(B)")
         if as_of < AUTO_RELIEF:
-            return LATER, f"DOJ's automatic review starts {AUTO_RELIEF.isoformat()}.", cite
+            return LATER, _say("review_starts", on=AUTO_RELIEF), cite
         if Disposition.acquitted in dispositions and dispositions - {Disposition.acquitted, Disposition.never_filed}:
-            return POSSIBLE, "Some charges were dismissed and others ended in acquittal.", cite
+            return POSSIBLE, _say("dismissed_and_acquitted"), cite
         if Disposition.acquitted in dispositions:
             return _waited(offenses, felony, arrested, as_of, acquitted=True)
-        return LIKELY, "The arrest was for a misdemeanor and the charge was dismissed.", cite
+        return LIKELY, _say("misdemeanor_dismissed"), cite
     if dispositions <= {Disposition.acquitted, Disposition.never_filed}:
         return _waited(offenses, felony, arrested, as_of, acquitted=True)
-    return NOT_EXPECTED, ("The arrest was for a felony and charges were filed, then dismissed: automatic "
-                          "sealing covers a dismissed charge only for a misdemeanor arrest, and a felony arrest "
-                          "only when no case was filed."), pc("851.93", "(a)(2)(C)(i)")
+    return NOT_EXPECTED, _say("felony_dismissed"), pc("851.93", "(a)(2)(C)(i)")
 
 
-def _diverted(dispositions: set[Disposition], felony: bool, as_of: date) -> tuple[str, str, Cite]:
+def _diverted(dispositions: set[Disposition], felony: bool, as_of: date) -> tuple[str, dict, Cite]:
     cite = pc("851.93", "(a)(2)(D)")
     if as_of < AUTO_RELIEF:
-        return LATER, f"DOJ's automatic review starts {AUTO_RELIEF.isoformat()}.", cite
+        return LATER, _say("review_starts", on=AUTO_RELIEF), cite
     if felony and Disposition.diversion_completed in dispositions:
-        return POSSIBLE, ("You completed diversion, but for a felony arrest automatic sealing names only some "
-                          "programs (prefiling diversion, drug diversion and deferred entry of judgment)."), cite
-    return LIKELY, "You completed diversion or deferred entry of judgment for this arrest.", cite
+        return POSSIBLE, _say("diversion_felony"), cite
+    return LIKELY, _say("diverted"), cite
 
 
 def _waited(offenses: list[CountFacts], felony: bool, arrested: date | None, as_of: date,
-            acquitted: bool) -> tuple[str, str, Cite]:
+            acquitted: bool) -> tuple[str, dict, Cite]:
     """(B) and (C): a year for a misdemeanor arrest, three years for a felony, six for an offense
     punishable by eight years or more."""
     low, high, no_limit = _years(offenses) if felony else (1, 1, False)
     operative = AUTO_RELIEF_FELONY if felony else AUTO_RELIEF
     cite = pc("851.93", "(a)(2)(B)" if not felony else "(a)(2)(C)(ii)" if low == 6 else "(a)(2)(C)(i)")
     kind = "felony" if felony else "misdemeanor"
-    how = "you were acquitted" if acquitted else "no case was filed"
+    how = "acquitted" if acquitted else "not_filed"
     if as_of < operative:
-        return LATER, f"DOJ's automatic review of {kind} arrests starts {operative.isoformat()}.", cite
+        return LATER, _say(f"review_starts_{kind}", on=operative), cite
     if arrested is None:
-        return POSSIBLE, f"The arrest date is not known; the wait runs from it ({how}).", cite
+        return POSSIBLE, _say(f"arrest_date_unknown_{how}"), cite
     first, last = max(add_years(arrested, low), operative), max(add_years(arrested, high), operative)
     if as_of < first:
-        if acquitted:
-            return POSSIBLE, (f"You were acquitted. Whether automatic sealing of a {kind} arrest also waits "
-                              f"until {first.isoformat()} is not clear."), cite
-        return LATER, (f"For a {kind} arrest with no case filed, automatic sealing comes from "
-                       f"{first.isoformat()}."), cite
+        return (POSSIBLE if acquitted else LATER), _say(f"waiting_{kind}_{how}", on=first), cite
     if no_limit:
-        return POSSIBLE, ("An offense of this arrest has no limitation period; whether automatic sealing "
-                          "reaches it is not clear."), cite
+        return POSSIBLE, _say("no_limitation"), cite
     if as_of < last:
-        return POSSIBLE, (f"Whether the wait is three or six years depends on the offense's punishment; it "
-                          f"would end {last.isoformat()}."), cite
-    return LIKELY, f"The arrest was for a {kind}, {how}, and the waiting period has passed.", cite
+        return POSSIBLE, _say("three_or_six", on=last), cite
+    return LIKELY, _say(f"waited_{kind}_{how}"), cite
 
 
 def _years(offenses: list[CountFacts]) -> tuple[int, int, bool]:

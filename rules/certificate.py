@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile, RegistrationBasis, SupervisionKind
+from assembler.profile.model import Case, Level, Profile, RegistrationBasis, SupervisionKind
+from rules import messages
 from rules.decision import Builder, Cite, Decision, pc
 from rules.facts import (CountFacts, convicted, current_supervision, highest_level, must_register,
                          probation_granted, registration_basis, sentenced_to_1170h_jail, sentenced_to_prison)
@@ -35,8 +36,7 @@ from rules.lawdates import add_years, day_after
 
 REMEDY = "4852.01"
 BASE_YEARS, LISTED_YEARS, REGISTRATION_YEARS = 7, 9, 10
-_WHY_LONGER = {LISTED_YEARS: ", longer for a life-term or listed offense",
-               REGISTRATION_YEARS: ", longer for an offense requiring sex-offender registration"}
+_PERIOD = {LISTED_YEARS: "certificate.period_listed", REGISTRATION_YEARS: "certificate.period_registration"}
 
 
 def applies(case: Case) -> bool:
@@ -50,8 +50,7 @@ def applies(case: Case) -> bool:
 
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY)
-    b.discretionary("STATUTE_DISCRETIONARY", "A certificate of rehabilitation is up to the court; if "
-                    "granted it goes to the Governor as an application for a pardon.", pc("4852.13"))
+    b.discretionary("STATUTE_DISCRETIONARY", "certificate.up_to_court", pc("4852.13"))
     if already_granted(b, case, REMEDY, pc("4852.13")):
         return b.finish(as_of)
     counts = convicted(case)
@@ -76,16 +75,17 @@ def _excluded_persons(b: Builder, profile: Profile, case: Case, as_of: date) -> 
         for c in convicted(other):
             if c.offense is None:
                 continue
-            where = "" if other is case else f" (case {other.label})"
+            here = other is case
+            where = {} if here else {"case": other.label}
             if c.offense.excluded_4852_01:
-                b.block("COR_EXCLUDED_OFFENSE", f"{c.label}{where}: the certificate law does not apply to a person "
-                        "convicted of this offense.", c.offense.cite_for("excluded_4852_01"))
+                b.block("COR_EXCLUDED_OFFENSE", "certificate.excluded_offense" + ("" if here else "_other_case"),
+                        c.offense.cite_for("excluded_4852_01"), count=c.label, **where)
             elif question := c.offense.open_question("excluded_4852_01"):
-                b.review(f"{c.label}{where}: {question}", cite)
+                b.review("certificate.open_question" + ("" if here else "_other_case"), cite, count=c.label,
+                         question=question, **where)
     unknown = [c.label for c in convicted(case) if c.offense is None]
     if unknown:
-        b.review(f"{', '.join(unknown)} is not in our offense table: check whether it is one the certificate law "
-                 "excludes, and whether it carries a longer period (life term or sex-offender registration).", cite)
+        b.review("certificate.not_in_table", cite, counts=unknown)
     _life_parole(b, profile, as_of)
 
 
@@ -93,11 +93,9 @@ def _life_parole(b: Builder, profile: Profile, as_of: date) -> None:
     cite = pc("4852.01", "(c)")
     serving = profile.status.mandatory_life_parole
     if serving:
-        b.block("MANDATORY_LIFE_PAROLE", "The certificate law does not apply to a person serving a mandatory "
-                "life parole.", cite)
+        b.block("MANDATORY_LIFE_PAROLE", "certificate.life_parole", cite)
     elif serving is None and any(_life_term(k) and not _parole_over(k, as_of) for k in profile.cases):
-        b.review("Are you on lifetime parole? The certificate law does not apply to a person serving a "
-                 "mandatory life parole.", cite, field="status.mandatory_life_parole")
+        b.review("certificate.life_parole_question", cite, field="status.mandatory_life_parole")
 
 
 def _life_term(case: Case) -> bool:
@@ -121,14 +119,11 @@ def _route(b: Builder, case: Case, counts: list[CountFacts]) -> bool:
     """True when subdivision (b) governs: a § 290 offense with probation and no prison or jail term."""
     listed = _sex_offenses(counts)
     if not probation_granted(case) or sentenced_to_prison(case) or sentenced_to_1170h_jail(case) or not listed:
-        b.why("Anyone convicted of a felony may petition, including after county jail or probation.",
-              pc("4852.01", "(a)"))
+        b.why("certificate.any_felony", pc("4852.01", "(a)"))
         return False
     maybe = [c.label for c in listed if c.offense.registrable_290c == "conditional"]
     if maybe:
-        b.review(f"Is {', '.join(maybe)} a sex offense listed in § 290(c) on the facts of your case? If so the "
-                 "certificate needs a § 1203.4 dismissal first, and none if § 1203.4(b) forbids it.",
-                 pc("4852.01", "(b)"))
+        b.review("certificate.maybe_sex_offense", pc("4852.01", "(b)"), counts=maybe)
     sex = [c for c in listed if c.offense.registrable_290c == "yes"]
     if not sex:
         return False
@@ -140,21 +135,19 @@ def _dismissal_first(b: Builder, case: Case, sex: list[CountFacts]) -> None:
     cite = pc("4852.01", "(b)")
     grant = grant_for(case, "1203.4")
     if grant:
-        when = f" on {grant.on.isoformat()}" if grant.on else ""
-        b.why(f"The case was dismissed{when} (§ {grant.remedy}), which a certificate for a sex offense with "
-              "probation requires.", cite)
+        on = {"on": grant.on} if grant.on else {}
+        b.why("certificate.dismissed" + ("_on" if grant.on else ""), cite, remedy=grant.remedy, **on)
         return
     barred = [c for c in sex if c.level and c.level.value in c.offense.excluded_1203_4b]
     if barred:
-        b.block("EXCLUDED_OFFENSE_1203_4B", f"{', '.join(c.label for c in barred)} cannot be dismissed under "
-                "§ 1203.4, and for a sex offense with probation the certificate needs that dismissal first.", cite)
-        b.why("Section 1203.4(b) excludes this offense from dismissal.", barred[0].offense.cite_for("excluded_1203_4b"))
+        b.block("EXCLUDED_OFFENSE_1203_4B", "certificate.dismissal_barred", cite, counts=[c.label for c in barred])
+        b.why("certificate.excluded_1203_4b", barred[0].offense.cite_for("excluded_1203_4b"))
         return
     for c in sex:
         if question := c.offense.open_question("excluded_1203_4b"):
-            b.review(f"{c.label}: {question}", c.offense.cite_for("excluded_1203_4b"))
-    b.block("DISMISSAL_FIRST", "For a sex offense listed in § 290 with probation, you can ask for the certificate "
-            "once the case is dismissed under § 1203.4. Ask for that dismissal first.", cite, temporary=True)
+            b.review("certificate.open_question", c.offense.cite_for("excluded_1203_4b"), count=c.label,
+                     question=question)
+    b.block("DISMISSAL_FIRST", "certificate.dismissal_first", cite, temporary=True)
 
 
 # --- § 4852.06 (and (b)): supervision ended -------------------------------------------------------
@@ -166,8 +159,7 @@ def _supervision(b: Builder, profile: Profile, case: Case, as_of: date, sex_rout
     for sup in current_supervision(profile, as_of):
         until = day_after(sup.ends_on) if sup.ends_on else None
         if case.court_case_number and sup.case_number == case.court_case_number and sup.kind in codes:
-            b.block(codes[sup.kind], "You can petition only after parole, probation or other supervision in this "
-                    "case ends.", pc("4852.06"), until=until, temporary=until is None)
+            b.block(codes[sup.kind], "certificate.supervision", pc("4852.06"), until=until, temporary=until is None)
         elif sex_route and sup.kind is SupervisionKind.probation:
             _other_felony_probation(b, profile, sup.case_number, until)
 
@@ -176,11 +168,11 @@ def _other_felony_probation(b: Builder, profile: Profile, number: str | None, un
     cite = pc("4852.01", "(b)")
     other = next((k for k in profile.cases if number and k.court_case_number == number), None)
     if other is None:
-        b.review(f"Is your probation in {number or 'the other case'} for a felony? A certificate for a sex "
-                 "offense with probation needs you not to be on probation for any other felony.", cite)
+        b.review("certificate.other_probation" if number else "certificate.other_probation_unnumbered", cite,
+                 **({"case": number} if number else {}))
     elif highest_level(convicted(other)) is Level.felony:
-        b.block("ON_PROBATION_OTHER_CASE", f"You are on probation for a felony in case {number}; a certificate for "
-                "a sex offense with probation waits until it ends.", cite, until=until, temporary=until is None)
+        b.block("ON_PROBATION_OTHER_CASE", "certificate.on_probation_other_case", cite, until=until,
+                temporary=until is None, case=number)
 
 
 # --- § 4852.03(a): the period of rehabilitation ---------------------------------------------------
@@ -190,30 +182,27 @@ def _period(b: Builder, profile: Profile, case: Case, counts: list[CountFacts], 
     start = _release(case)
     cite = pc("4852.03", "(a)")
     if start is None:
-        b.review("When were you released from custody (or placed on probation)? The period of "
-                 "rehabilitation runs from then.", cite, field=_release_field(case))
+        b.review("certificate.release_date", cite, field=_release_field(case))
         return
     certain, possible, asks = _years(profile, counts)
     ready, latest = add_years(start, certain), add_years(start, possible)
     resident = profile.status.california_resident_since
     if resident is None:
-        b.review("How long have you lived in California without a break? Five years' residence is "
-                 "required.", pc("4852.06"), field="status.california_resident_since")
+        b.review("certificate.residence", pc("4852.06"), field="status.california_resident_since")
     else:
         ready, latest = max(ready, add_years(resident, 5)), max(latest, add_years(resident, 5))
-    period = f"{certain} years from {start.isoformat()}{_WHY_LONGER.get(certain, '')}"
+    period = messages.msg(_PERIOD.get(certain, "certificate.period"), years=certain, start=start)
     if as_of < ready:
-        b.block("WAIT_PERIOD", f"The period of rehabilitation ({period}) ends on {ready.isoformat()}.", cite,
-                until=ready)
+        b.block("WAIT_PERIOD", "certificate.period_ends", cite, until=ready, period=period, ready=ready)
     else:
-        b.why(f"The period of rehabilitation ({period}) has passed.", cite)
+        b.why("certificate.period_passed", cite, period=period)
     if as_of < latest:
-        for text, ask_cite, field in asks:
-            b.review(f"{text} The period would then be {possible} years, ending on {latest.isoformat()}.",
-                     ask_cite, field=field)
+        for question, ask_cite, field in asks:
+            b.review("certificate.longer_period", ask_cite, field=field, question=question, years=possible,
+                     ends=latest)
 
 
-def _years(profile: Profile, counts: list[CountFacts]) -> tuple[int, int, list[tuple[str, Cite | str, str | None]]]:
+def _years(profile: Profile, counts: list[CountFacts]) -> tuple[int, int, list[tuple[dict, Cite | str, str | None]]]:
     """The period the record shows for sure, the longest it may be, and the questions that decide it."""
     certain, possible, asks = BASE_YEARS, BASE_YEARS, []
     for c in counts:
@@ -223,11 +212,12 @@ def _years(profile: Profile, counts: list[CountFacts]) -> tuple[int, int, list[t
         certain = max(certain, _count_years(c))
         if c.offense.registrable_290c == "conditional":
             possible = REGISTRATION_YEARS
-            asks.append((f"Did {c.label} require registration as a sex offender?",
+            asks.append((messages.msg("certificate.count_registration", count=c.label),
                          c.offense.cite_for("registrable_290c"), None))
         if question := c.offense.open_question("rehabilitation_years", "life_term", "registrable_290c"):
             possible = REGISTRATION_YEARS
-            asks.append((f"{c.label}: {question}", c.offense.cite, None))
+            asks.append((messages.msg("certificate.open_question", count=c.label, question=question),
+                         c.offense.cite, None))
     duty = must_register(profile)
     if duty or registration_basis(profile) in (RegistrationBasis.offense_290c,
                                                RegistrationBasis.court_ordered_290006,
@@ -235,8 +225,8 @@ def _years(profile: Profile, counts: list[CountFacts]) -> tuple[int, int, list[t
         certain = REGISTRATION_YEARS
     elif duty is None:
         possible = REGISTRATION_YEARS
-        asks.append(("Have you been required to register as a sex offender (for any offense, or by a court order "
-                     "under § 290.006)?", pc("4852.03", "(a)(2)"), "status.registration.basis"))
+        asks.append((messages.msg("certificate.ever_registered"), pc("4852.03", "(a)(2)"),
+                     "status.registration.basis"))
     return certain, max(certain, possible), asks
 
 
@@ -276,12 +266,8 @@ def _incarceration(b: Builder, profile: Profile, sex_route: bool) -> None:
     if sex_route:
         cite = pc("4852.01", "(b)")
         if again:
-            b.block("INCARCERATED_SINCE_RELEASE", "You have been held in jail or prison again since the dismissal; "
-                    "a certificate for a sex offense with probation is then not available.", cite)
+            b.block("INCARCERATED_SINCE_RELEASE", "certificate.incarcerated_again", cite)
         elif again is None and not b.blockers:
-            b.review("Have you been held in any jail, prison or other custody since the case was dismissed? That "
-                     "would rule out the certificate.", cite, field="status.incarcerated_since_release")
+            b.review("certificate.incarcerated_question", cite, field="status.incarcerated_since_release")
     elif again:
-        b.unsettled("You were held in jail or prison again after your release. Subdivision (a) does not itself make "
-                    "that a bar for a felony (subdivision (b) does, for sex offenses), but the court weighs it; check "
-                    "with a lawyer before filing.", pc("4852.01", "(a)"))
+        b.unsettled("certificate.incarcerated_felony", pc("4852.01", "(a)"))

@@ -97,11 +97,6 @@ class Notice(Reason):
 REVIEW = "decision.needs_review"  # "Needs review: {question}"
 
 
-def _words(key: str, params: dict) -> tuple[str | None, dict]:
-    """A catalogue key, or (while rules move to the catalogue) a sentence in English."""
-    return (None, {}) if " " in key else (key, messages.neutral(params))
-
-
 class Decision(BaseModel):
     remedy: str
     status: Status
@@ -124,6 +119,8 @@ class Decision(BaseModel):
 class CaseResult(BaseModel):
     case_number: str | None
     county: str | None
+    # Set once by the engine (`case_keys`): names this case's files and ties its papers to it.
+    key: str = ""
     remedies: list[Decision] = Field(default_factory=list)
     flags: list[str] = Field(default_factory=list)
     notices: list[Notice] = Field(default_factory=list)
@@ -167,8 +164,7 @@ class Builder:
 
     def why(self, key: str, cite: Cite | str, **params) -> "Builder":
         """A reason: `key` names its words in the message catalogue, `params` fill them."""
-        code, params = _words(key, params)
-        self.reasons.append(Reason.say(code, cite, **params) if code else Reason.of(key, cite))
+        self.reasons.append(Reason.say(key, cite, **params))
         return self
 
     def block(self, code: str, key: str, cite: Cite | str, *, until: date | None = None,
@@ -194,7 +190,7 @@ class Builder:
         """A waiting period "after the lapse of" `years` from `start`: a dated not-yet, or why it is over.
         `since` is the catalogue key of the event it runs from ("since.conviction")."""
         ready = after_years(start, years)
-        event = messages.msg(since) if " " not in since else since
+        event = messages.msg(since)
         one = "_one" if years == 1 else ""
         if as_of < ready:
             return self.block("WAIT_PERIOD", f"decision.wait_running{one}", cite, until=ready, years=years,
@@ -205,12 +201,10 @@ class Builder:
                code: str | None = None, **params) -> "Builder":
         """The law or the facts are unclear: say what must be checked, and which profile field
         would settle it (`cases[]` stands for this case; the engine fills in its index)."""
-        message, params = _words(key, params)
-        words = messages.text(message, **params) if message else key
-        self.questions.append(Question(code=code or question_code(field), field=field, text=words,
-                                       message=message, params=params))
-        question = messages.msg(message, **params) if message else words
-        return self.why(REVIEW, cite, question=question)
+        params = messages.neutral(params)
+        self.questions.append(Question(code=code or question_code(field), field=field,
+                                       text=messages.text(key, **params), message=key, params=params))
+        return self.why(REVIEW, cite, question=messages.msg(key, **params))
 
     def unsettled(self, key: str, cite: Cite | str, **params) -> "Builder":
         """An open question of law (not a missing fact): needs_review, and the case gets LAW_UNSETTLED."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Profile
+from assembler.profile.model import Case, Profile
 from rules.decision import Builder, Decision, pc
 from rules.facts import CountFacts, convicted, probation_running
 
@@ -27,16 +27,13 @@ def applies(case: Case, as_of: date) -> bool:
 
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY)
-    b.discretionary("STATUTE_DISCRETIONARY", "You are still on probation. You can ask the court to end "
-                    "it early if you have done well; the court decides.", pc("1203.3", "(a)"))
+    b.discretionary("STATUTE_DISCRETIONARY", "early_termination.still_on_probation", pc("1203.3", "(a)"))
     for c in convicted(case):
         if _domestic_violence(c):
-            b.why(f"{c.label} carries a minimum probation term for domestic violence. That minimum governs "
-                  "how long probation is granted for, not whether the court may end it early.",
-                  f"{pc('1203.3', '(a)')}; {pc('1203.097', '(a)(1)')}; {KILLION}")
+            b.why("early_termination.dv_minimum", f"{pc('1203.3', '(a)')}; {pc('1203.097', '(a)(1)')}; {KILLION}",
+                  count=c.label)
             break
-    b.why("If the court discharges you early, you can ask for the § 1203.4 dismissal right away, and for "
-          "most offenses the court must then grant it.", pc("1203.4", "(a)(1)"))
+    b.why("early_termination.then_1203_4", pc("1203.4", "(a)(1)"))
     return b.finish(as_of)
 
 

@@ -7,13 +7,16 @@ by the sentence, arrests without conviction, and the fallbacks; automatic relief
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from assembler.profile import Case, Disposition, Profile
+from assembler.profile.model import Case, Disposition, Profile
 from rules import (automatic, certificate, early_termination, pc17b, pc17d2, pc851_8, pc851_91, pc1203_4,
                    pc1203_4a, pc1203_4b, pc1203_41, pc1203_42, pc1203_43, pc1203_49, prop47, prop64,
                    registration, trafficking)
-from rules.decision import Assessment, Builder, CaseResult, Decision, Notice, Question, Reason, Status, pc
+from rules import messages
+from rules.decision import (REVIEW, Assessment, Builder, CaseResult, Decision, Notice, Question, Reason, Status,
+                            pc)
 from rules.effects import add_effects
 from rules.facts import convicted, has_conviction, unknown_offenses
 
@@ -29,7 +32,9 @@ ORDER = UNLOCK + RECLASSIFY + SPECIFIC_DISMISSALS + GENERAL_DISMISSALS + AFTER_D
 
 
 def assess(profile: Profile, as_of: date) -> Assessment:
-    results = [_number_fields(assess_case(profile, case, as_of), index) for index, case in enumerate(profile.cases)]
+    keys = case_keys(profile.cases)
+    results = [_number_fields(assess_case(profile, case, as_of), index).model_copy(update={"key": keys[index]})
+               for index, case in enumerate(profile.cases)]
     _multi_county(profile, results)
     return Assessment(
         petitioner=profile.petitioner.legal_name,
@@ -50,6 +55,21 @@ def assess_case(profile: Profile, case: Case, as_of: date) -> CaseResult:
     if any(d.status is Status.needs_review and d.law_unsettled for d in result.remedies):
         result.flags.append("LAW_UNSETTLED")
     return result
+
+
+def case_keys(cases: list[Case]) -> list[str]:
+    """One key per case, safe in a file name and never shared: the court case number ("BA 123456" →
+    "BA-123456"), or case<N> for a case without one; a key two cases would share gets -2, -3 …"""
+    keys: list[str] = []
+    for index, case in enumerate(cases):
+        number = case.court_case_number
+        base = (re.sub(r"[^A-Za-z0-9_-]+", "-", number).strip("-") or "case") if number else f"case{index + 1}"
+        key, n = base, 1
+        while key in keys:
+            n += 1
+            key = f"{base}-{n}"
+        keys.append(key)
+    return keys
 
 
 def _number_fields(result: CaseResult, index: int) -> CaseResult:
@@ -80,10 +100,11 @@ def _unknown_outcomes(case: Case, decisions: list[Decision]) -> list[Decision]:
     unknown = [(i, c.label) for i, c in enumerate(case.counts) if c.disposition is Disposition.unknown]
     if not unknown:
         return decisions
-    text = (f"How did {', '.join(label for _, label in unknown)} end (convicted, dismissed, acquitted)? "
-            "Your RAP sheet from the California DOJ or the court docket shows it.")
-    reason = Reason.of(f"Needs review: {text}", pc("1203.4", "(a)(1)"))
-    questions = [Question(code="ASK_DISPOSITION", field=f"cases[].counts[{i}].disposition", text=text)
+    params = messages.neutral({"counts": [label for _, label in unknown]})
+    text = messages.text("engine.ask_disposition", **params)
+    reason = Reason.say(REVIEW, pc("1203.4", "(a)(1)"), question=messages.msg("engine.ask_disposition", **params))
+    questions = [Question(code="ASK_DISPOSITION", field=f"cases[].counts[{i}].disposition", text=text,
+                          message="engine.ask_disposition", params=params)
                  for i, _ in unknown]
     open_statuses = (Status.mandatory, Status.discretionary)
     return [d.model_copy(update={"reasons": [*d.reasons, reason], "questions": [*d.questions, *questions],
@@ -117,8 +138,7 @@ def _multi_county(profile: Profile, results: list[CaseResult]) -> None:
     counties = {c.county for c in profile.cases if c.jurisdiction == "california"}
     if len(counties) < 2:
         return
-    notice = Notice.of("Your cases are in more than one county. Each court needs its own petition, filed "
-                       "and served in that county.", pc("1203.4", "(a)(1)"))
+    notice = Notice.say("engine.multi_county", pc("1203.4", "(a)(1)"))
     for result in results:
         if result.county:
             result.flags.append("MULTI_COUNTY_SEPARATE_PETITIONS")
@@ -126,10 +146,9 @@ def _multi_county(profile: Profile, results: list[CaseResult]) -> None:
 
 
 def _not_screened(case: Case, as_of: date) -> Decision:
-    where = "a federal" if case.jurisdiction == "federal" else "another state's"
+    key = "engine.federal_case" if case.jurisdiction == "federal" else "engine.other_state_case"
     b = Builder("1203.4")
-    b.block("NOT_CA_STATE_CONVICTION", f"This is {where} case. California's dismissal and sealing laws "
-            "apply only to California state cases, so this tool does not screen it.", pc("1203.4", "(a)(1)"))
+    b.block("NOT_CA_STATE_CONVICTION", key, pc("1203.4", "(a)(1)"))
     return b.finish(as_of)
 
 
@@ -138,15 +157,11 @@ def _nothing_found(case: Case, as_of: date) -> Decision:
     b = Builder("1203.4", pc1203_4.FORMS)
     missing = unknown_offenses(convicted(case))
     if case.sentence is None:
-        b.review("What was the sentence (probation, jail, prison, or a fine)? It decides which dismissal "
-                 "statute applies.", pc("1203.4", "(a)(1)"))
+        b.review("engine.ask_sentence", pc("1203.4", "(a)(1)"))
     elif missing:
-        b.review(f"{', '.join(missing)} is not in our offense table; a person must check the record.",
-                 pc("1203.4", "(a)(1)"))
+        b.review("engine.not_in_table", pc("1203.4", "(a)(1)"), offenses=missing)
     else:
-        b.review("None of the dismissal statutes fits the facts given (for example a felony with no "
-                 "probation, jail or prison recorded). Check the sentence on the court docket.",
-                 pc("1203.4", "(a)(1)"))
+        b.review("engine.no_statute_fits", pc("1203.4", "(a)(1)"))
     return b.finish(as_of)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from assembler.profile import (Case, Count, Level, ProbationOutcome, Profile, RegistrationBasis, Supervision,
+from assembler.profile.model import (Case, Count, Level, ProbationOutcome, Profile, RegistrationBasis, Supervision,
                                SupervisionKind)
 from rules.offenses import Offense, lookup
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from assembler.profile import Case, Profile, Supervision, SupervisionKind
+from assembler.profile.model import Case, Profile, Supervision, SupervisionKind
+from rules import messages
 from rules.decision import Builder, Cite, pc
 from rules.facts import current_supervision
 from rules.lawdates import day_after
@@ -30,12 +31,18 @@ PART_OF_A_SENTENCE = frozenset({SupervisionKind.parole, SupervisionKind.prcs,
                                 SupervisionKind.mandatory_supervision, SupervisionKind.federal})
 
 _WHY_A_SENTENCE = {
-    SupervisionKind.parole: ("Parole is part of a prison sentence.", pc("3000", "(a)(1)")),
-    SupervisionKind.prcs: ("Post-release community supervision is part of a prison sentence.", pc("3000", "(a)(1)")),
-    SupervisionKind.mandatory_supervision: ("Mandatory supervision is the last part of a county-jail felony "
-                                            "sentence.", pc("1170", "(h)(5)(B)")),
-    SupervisionKind.federal: ("Federal supervised release (or federal probation) is part of a federal sentence.",
-                              Cite("3583", "(a)", "18 U.S.C.")),
+    SupervisionKind.parole: ("gates.parole_is_a_sentence", pc("3000", "(a)(1)")),
+    SupervisionKind.prcs: ("gates.prcs_is_a_sentence", pc("3000", "(a)(1)")),
+    SupervisionKind.mandatory_supervision: ("gates.mandatory_supervision_is_a_sentence", pc("1170", "(h)(5)(B)")),
+    SupervisionKind.federal: ("gates.federal_is_a_sentence", Cite("3583", "(a)", "18 U.S.C.")),
+}
+# The words of a supervision that bars a dismissal ("…_until" when its end is known).
+_ON = {
+    SupervisionKind.probation: "gates.on_probation",
+    SupervisionKind.mandatory_supervision: "gates.on_mandatory_supervision",
+    SupervisionKind.federal: "gates.on_federal_supervision",
+    SupervisionKind.prcs: "gates.on_prcs",
+    SupervisionKind.parole: "gates.on_parole",
 }
 
 
@@ -50,40 +57,41 @@ def apply_dismissal_gates(b: Builder, profile: Profile, case: Case, as_of: date,
         elif sup.kind in unsettled_for:
             _supervision_unsettled(b, sup, case, cite)
     if profile.status.supervision_unknown:
-        b.review("Are you on probation, parole or other supervision in any case right now? Supervision "
-                 "can block a dismissal until it ends; your probation or parole officer, or the court "
-                 "clerk, can tell you.", cite, field="status.supervision")
+        b.review("gates.supervision_unknown", cite, field="status.supervision")
     _serving_sentence(b, profile, cite)
 
 
 def _pending_charges(b: Builder, profile: Profile, cite: Cite) -> None:
     status = profile.status
     for charge in status.pending_charges:
-        where = f" ({charge.court})" if charge.court else ""
-        b.block("PENDING_CHARGE",
-                f"A criminal charge is pending{where}. The court cannot grant a dismissal while any "
-                "charge is pending; ask again when that case is over.", cite, temporary=True)
+        if charge.court:
+            b.block("PENDING_CHARGE", "gates.pending_charge_in", cite, temporary=True, court=charge.court)
+        else:
+            b.block("PENDING_CHARGE", "gates.pending_charge", cite, temporary=True)
     if status.pending_charges_unknown:
-        b.review("Is a criminal charge pending against you anywhere? A pending charge blocks every "
-                 "dismissal. Your RAP sheet from the California DOJ shows open cases.", cite,
-                 field="status.pending_charges")
+        b.review("gates.pending_charges_unknown", cite, field="status.pending_charges")
 
 
 def _serving_sentence(b: Builder, profile: Profile, cite: Cite) -> None:
     serving = profile.status.serving_sentence
     if serving:
-        b.block("SERVING_SENTENCE", "You are serving a sentence now. A dismissal can be granted only "
-                "after every sentence is served.", cite, temporary=True)
+        b.block("SERVING_SENTENCE", "gates.serving_sentence", cite, temporary=True)
     elif serving is None:
-        b.review("Are you serving a sentence (jail, prison, work program) in any case right now?", cite,
-                 field="status.serving_sentence")
+        b.review("gates.serving_sentence_unknown", cite, field="status.serving_sentence")
 
 
-def _where(sup: Supervision, case: Case) -> tuple[str, str, bool]:
-    ends = f", scheduled to end {sup.ends_on.isoformat()}" if sup.ends_on else ""
+def _where(sup: Supervision, case: Case) -> tuple[dict, str, bool]:
+    """Which case the supervision is in (a nested message), the key suffix for a known end, and whether
+    it is this case."""
     same_case = sup.case_number is not None and sup.case_number == case.court_case_number
-    which = "this case" if same_case else f"case {sup.case_number}" if sup.case_number else "another case"
-    return which, ends, same_case
+    which = (messages.msg("gates.this_case") if same_case
+             else messages.msg("gates.case_number", case=sup.case_number) if sup.case_number
+             else messages.msg("gates.another_case"))
+    return which, "_until" if sup.ends_on else "", same_case
+
+
+def _ends(sup: Supervision) -> dict:
+    return {"ends": sup.ends_on} if sup.ends_on else {}
 
 
 def _supervision_block(b: Builder, sup: Supervision, case: Case, cite: Cite) -> None:
@@ -93,24 +101,18 @@ def _supervision_block(b: Builder, sup: Supervision, case: Case, cite: Cite) -> 
         code = "ON_PROBATION" if same_case else "ON_PROBATION_OTHER_CASE"
         if code in b.blockers:
             return  # the statute's own timing rule already said so
-        text = f"You are on probation in {which}{ends}."
     elif sup.kind is SupervisionKind.mandatory_supervision:
-        code, text = "ON_MANDATORY_SUPERVISION", f"You are on mandatory supervision in {which}{ends}."
+        code = "ON_MANDATORY_SUPERVISION"
     elif sup.kind is SupervisionKind.federal:
-        code, text = "ON_FEDERAL_SUPERVISION", f"You are under federal supervision in {which}{ends}."
+        code = "ON_FEDERAL_SUPERVISION"
     else:
-        label = "post-release community supervision" if sup.kind is SupervisionKind.prcs else "parole"
-        code, text = "ON_PAROLE", f"You are on {label} in {which}{ends}."
-    b.block(code, text + " It blocks a dismissal until it ends.", cite, until=until, temporary=until is None)
+        code = "ON_PAROLE"
+    b.block(code, _ON[sup.kind] + ends, cite, until=until, temporary=until is None, which=which, **_ends(sup))
     if sup.kind in _WHY_A_SENTENCE:
         b.why(*_WHY_A_SENTENCE[sup.kind])
 
 
 def _supervision_unsettled(b: Builder, sup: Supervision, case: Case, cite: Cite) -> None:
     which, ends, _ = _where(sup, case)
-    b.unsettled(f"You are on probation in {which}{ends}. This statute bars a person who is serving a "
-                "sentence or is charged with a crime, but does not name probation, and probation is not "
-                "a sentence. Whether probation still running bars the dismissal is unsettled; the court "
-                "may prefer to wait until it ends.", cite)
-    b.why("Probation suspends the imposition or execution of a sentence; it is not itself a sentence.",
-          pc("1203", "(a)"))
+    b.unsettled("gates.probation_unsettled" + ends, cite, which=which, **_ends(sup))
+    b.why("gates.probation_not_a_sentence", pc("1203", "(a)"))

@@ -5,7 +5,7 @@ answers every dismissal petition; a § 17(b) reduction is never automatic.
 
 from __future__ import annotations
 
-from assembler.profile import Case, ReliefGranted
+from assembler.profile.model import Case, ReliefGranted
 from rules.decision import Builder, Cite
 
 # The grants that make a petition under each remedy unnecessary.
@@ -27,8 +27,9 @@ def already_granted(b: Builder, case: Case, remedy: str, cite: Cite | str) -> bo
     grant = grant_for(case, remedy)
     if grant is None:
         return False
-    when = f" on {grant.on.isoformat()}" if grant.on else ""
-    how = "automatically by the California DOJ" if grant.remedy in ("1203.425", "851.93") else "by the court"
-    b.block("ALREADY_GRANTED", f"This relief was already granted {how}{when} (under § {grant.remedy}); there is "
-            "nothing more to ask for here. Check that your RAP sheet shows it.", cite)
+    key = "granted.by_doj" if grant.remedy in ("1203.425", "851.93") else "granted.by_court"
+    if grant.on:
+        b.block("ALREADY_GRANTED", key + "_on", cite, section=grant.remedy, on=grant.on)
+    else:
+        b.block("ALREADY_GRANTED", key, cite, section=grant.remedy)
     return True

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, ProbationOutcome, Profile
+from assembler.profile.model import Case, Level, ProbationOutcome, Profile
 from rules.decision import Builder, Decision, pc
 from rules.facts import (CountFacts, ab1950_cap_end, ab1950_victim_unknown, convicted, every_charge,
                          highest_level, jail_1170h_term_executed, prison_term_executed, probation_end,
@@ -49,7 +49,7 @@ def applies(case: Case) -> bool:
 
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
-    b.why("Probation was granted in this case, so § 1203.4 is the dismissal statute.", pc("1203.4", "(a)(1)"))
+    b.why("pc1203_4.probation_granted", pc("1203.4", "(a)(1)"))
     if already_granted(b, case, REMEDY, pc("1203.4", "(a)(1)")) or _prison_term(b, case):
         return b.finish(as_of)
     eligible = _exclusions(b, convicted(case))
@@ -76,23 +76,17 @@ def _index(case: Case, c: CountFacts) -> str:
 
 def _prison_term(b: Builder, case: Case) -> bool:
     """A prison term executed ends the § 1203.4 route; an executed § 1170(h) term leaves it open to doubt."""
-    to_1203_41 = ("A felony served in prison or in county jail under § 1170(h) is dismissed under "
-                  "§ 1203.41, in the court's discretion.")
     executed = prison_term_executed(case)
     if executed:
-        b.block("STATE_PRISON_SENTENCE", "A state prison term was executed in this case (directly or when "
-                "probation was revoked), so § 1203.4 no longer applies.", f"{pc('1203.4', '(a)(1)')}; {BORJA}")
-        b.why(to_1203_41, pc("1203.41", "(a)(1)"))
+        b.block("STATE_PRISON_SENTENCE", "pc1203_4.prison_executed", f"{pc('1203.4', '(a)(1)')}; {BORJA}")
+        b.why("pc1203_4.to_1203_41", pc("1203.41", "(a)(1)"))
         return True
     if executed is None:
-        b.review("A state prison term is recorded in this case: was it executed (did you go to prison)? If "
-                 "so, § 1203.4 no longer applies and § 1203.41 is the route.", f"{pc('1203.4', '(a)(1)')}; {BORJA}",
+        b.review("pc1203_4.prison_executed_unknown", f"{pc('1203.4', '(a)(1)')}; {BORJA}",
                  field="cases[].sentence.state_prison.committed_on")
     elif jail_1170h_term_executed(case):
-        b.unsettled("Probation was revoked and a county-jail felony term under § 1170(h) was executed. "
-                    "Whether § 1203.4 still applies after that is unsettled; § 1203.41 is the statute "
-                    "made for it.", f"{pc('1203.4', '(a)(1)')}; {BORJA}")
-        b.why(to_1203_41, pc("1203.41", "(a)(1)"))
+        b.unsettled("pc1203_4.jail_1170h_executed", f"{pc('1203.4', '(a)(1)')}; {BORJA}")
+        b.why("pc1203_4.to_1203_41", pc("1203.41", "(a)(1)"))
     return False
 
 
@@ -104,30 +98,27 @@ def _exclusions(b: Builder, counts: list[CountFacts]) -> list[CountFacts]:
         excluded = bool(c.offense and level and level.value in c.offense.excluded_1203_4b)
         question = c.offense.open_question("excluded_1203_4b") if c.offense else None
         if level is Level.infraction:
-            b.why(f"{c.label} is an infraction: § 1203.4 does not apply to infractions; "
-                  "§ 1203.4a does.", pc("1203.4", "(b)"))
+            b.why("pc1203_4.infraction", pc("1203.4", "(b)"), count=c.label)
             continue
         if _felony_only(c):
             if c.count.reduced_under_17b:
-                b.unsettled(f"{c.label} is excluded from § 1203.4 as a felony, and it was reduced to a "
-                            "misdemeanor under § 17(b). Whether the reduction takes it out of the exclusion "
-                            "is unsettled.", c.offense.cite_for("excluded_1203_4b"))
+                b.unsettled("pc1203_4.reduced_17b", c.offense.cite_for("excluded_1203_4b"), count=c.label)
             question = None  # a felony-only exclusion's open question is the § 17(b) one, asked above
         if excluded and not question:
-            b.why(f"{c.label} ({c.offense.description}) is excluded from § 1203.4 and stays on the "
-                  "record.", c.offense.cite_for("excluded_1203_4b"))
+            b.why("pc1203_4.excluded", c.offense.cite_for("excluded_1203_4b"), count=c.label,
+                  offense=c.offense.description)
             continue
         if question and (excluded or not c.offense.verify_flags):
-            b.review(f"{c.label}: {question}", c.offense.cite_for("excluded_1203_4b"))
+            b.review("pc1203_4.open_question", c.offense.cite_for("excluded_1203_4b"), count=c.label,
+                     question=question)
         eligible.append(c)
     if not eligible:
         code = ("INFRACTION_EXCLUDED_1203_4B" if all(c.level is Level.infraction for c in counts)
                 else "EXCLUDED_OFFENSE_1203_4B")
-        b.block(code, "Every conviction in this case is excluded from § 1203.4.", pc("1203.4", "(b)"))
+        b.block(code, "pc1203_4.all_excluded", pc("1203.4", "(b)"))
         return []
     for label in unknown_offenses(eligible):
-        b.review(f"{label} is not in our offense table: check that § 1203.4(b) does not exclude it.",
-                 pc("1203.4", "(b)"))
+        b.review("pc1203_4.not_in_table", pc("1203.4", "(b)"), count=label)
     return eligible
 
 
@@ -142,14 +133,12 @@ def _timing(b: Builder, case: Case, as_of: date) -> None:
     end = probation_end(case)
     if running:
         until = day_after(end) if end else None
-        when = f" (scheduled to end {end.isoformat()})" if end else ""
-        b.block("ON_PROBATION", f"Probation in this case has not ended{when}. You can ask the court to "
-                "end it early (§ 1203.3); after an early discharge you can file right away.",
-                pc("1203.4", "(a)(1)"), until=until, temporary=until is None)
+        key, when = ("pc1203_4.on_probation_until", {"end": end}) if end else ("pc1203_4.on_probation", {})
+        b.block("ON_PROBATION", key, pc("1203.4", "(a)(1)"), until=until, temporary=until is None, **when)
         _ab1950(b, case, as_of)
     elif running is None:
-        b.review("When did (or will) probation end? The petition can be filed only after it ends.",
-                 pc("1203.4", "(a)(1)"), field="cases[].sentence.probation.scheduled_end")
+        b.review("pc1203_4.probation_end_unknown", pc("1203.4", "(a)(1)"),
+                 field="cases[].sentence.probation.scheduled_end")
 
 
 def _ab1950(b: Builder, case: Case, as_of: date) -> None:
@@ -160,14 +149,10 @@ def _ab1950(b: Builder, case: Case, as_of: date) -> None:
         return
     felony = highest_level(convicted(case)) is Level.felony
     cite = pc("1203.1", "(a)") if felony else pc("1203a", "(a)")
-    b.review(f"AB 1950 capped most probation terms from Jan. 1, 2021; yours may have ended on "
-             f"{capped.isoformat()}. Whether the cap applies to your case depends on when it became "
-             "final: ask the court or a lawyer.", cite)
+    b.review("pc1203_4.ab1950_cap", cite, capped=capped)
     for c in ab1950_victim_unknown(case):
-        b.review(f"Who was the victim in {c.label}? If it was a spouse, former spouse, dating partner, "
-                 "someone you live or lived with, the other parent of your child or a close relative, "
-                 "the domestic-violence probation of at least 36 months applies and AB 1950's cap does not.",
-                 pc("1203.097", "(a)(1)"), field=f"{_index(case, c)}.victim_relationship")
+        b.review("pc1203_4.ab1950_victim", pc("1203.097", "(a)(1)"),
+                 field=f"{_index(case, c)}.victim_relationship", count=c.label)
 
 
 def _route(b: Builder, case: Case, of_right: bool) -> None:
@@ -175,22 +160,18 @@ def _route(b: Builder, case: Case, of_right: bool) -> None:
     § 1203.4(c) makes relief discretionary anyway, say what happened without promising a "shall"."""
     p = case.sentence.probation
     cite = pc("1203.4", "(a)(1)")
-    must = ", so the court must grant the dismissal" if of_right else ""
+    must = "_must_grant" if of_right else ""
     if p.outcome is ProbationOutcome.terminated_early:
-        b.why(f"You were discharged from probation early{must}.", cite)
+        b.why(f"pc1203_4.discharged_early{must}", cite)
     elif p.outcome in (ProbationOutcome.revoked, ProbationOutcome.violated_reinstated) or p.violations:
-        b.discretionary("PROBATION_VIOLATION", "Probation was violated (or revoked) at some point, so "
-                        "the court may grant the dismissal in the interest of justice but does not "
-                        "have to. A declaration about your life since then helps.", cite)
+        b.discretionary("PROBATION_VIOLATION", "pc1203_4.violated", cite)
     elif p.outcome is ProbationOutcome.completed and p.violations is False:
-        after = " What happened after probation ended does not matter." if of_right else ""
-        b.why(f"You fulfilled the conditions of probation for the entire period{must}.{after}", cite)
+        b.why(f"pc1203_4.fulfilled{must}", cite)
     elif p.outcome is ProbationOutcome.ongoing:
         if of_right:
-            b.why("Once probation ends without a violation, the dismissal is mandatory.", cite)
+            b.why("pc1203_4.mandatory_once_ended", cite)
     elif of_right:
-        b.review("Did you complete probation with no violation at all? With none, the court must "
-                 "grant the dismissal; with any, it may.", cite, field="cases[].sentence.probation.violations")
+        b.review("pc1203_4.violations_unknown", cite, field="cases[].sentence.probation.violations")
 
 
 def _vehicle_code_12810(case: Case) -> tuple[list[CountFacts], list[CountFacts]]:
@@ -209,20 +190,13 @@ def _is_conviction(case: Case, c: CountFacts) -> bool:
 def _vehicle_code(b: Builder, convictions: list[CountFacts], charged: list[CountFacts]) -> None:
     """§ 1203.4(c)(1) turns on the charge: every count (dismissed ones too) and every arrest offense."""
     for c in convictions:
-        b.discretionary(VC12810_OFFENSE, f"{c.label} is a Vehicle Code offense listed in Veh. Code "
-                        "§ 12810(a)-(e), so even with perfect probation the dismissal is up to the court.",
-                        pc("1203.4", "(c)(1)"))
-        b.why("For such a conviction the court may grant the dismissal in its discretion and in the "
-              "interest of justice.", c.offense.cite_for("vc_12810") + "; " + str(pc("1203.4", "(c)(2)")))
+        b.discretionary(VC12810_OFFENSE, "pc1203_4.vc12810_convicted", pc("1203.4", "(c)(1)"), count=c.label)
+        b.why("pc1203_4.vc12810_court_may", c.offense.cite_for("vc_12810") + "; " + str(pc("1203.4", "(c)(2)")))
     if convictions or not charged:
         return
-    labels = ", ".join(sorted({c.label for c in charged}))
-    b.discretionary(VC12810_OFFENSE, f"You were charged with (or cited for) {labels}, an offense listed in "
-                    "Veh. Code § 12810(a)-(e). The mandatory dismissal does not apply to a person charged "
-                    "with such an offense, even if that charge was dismissed.", pc("1203.4", "(c)(1)"))
-    b.unsettled(f"{labels} was charged but you were convicted of something else. Subdivision (c)(2) lets "
-                "the court grant relief to a person \"convicted of\" a listed offense; whether the court "
-                "may grant it at all when the listed offense was only charged is unsettled.", pc("1203.4", "(c)(2)"))
+    labels = sorted({c.label for c in charged})
+    b.discretionary(VC12810_OFFENSE, "pc1203_4.vc12810_charged", pc("1203.4", "(c)(1)"), counts=labels)
+    b.unsettled("pc1203_4.vc12810_only_charged", pc("1203.4", "(c)(2)"), counts=labels)
 
 
 def _unknown_charges(b: Builder, case: Case) -> None:
@@ -230,10 +204,7 @@ def _unknown_charges(b: Builder, case: Case) -> None:
     the answer would otherwise be mandatory."""
     unknown = sorted({c.label for c in every_charge(case) if c.offense is None and not _is_conviction(case, c)})
     if unknown and not b.discretion:
-        b.review(f"{', '.join(unknown)} is not in our offense table: check that it is not an offense listed "
-                 "in Veh. Code § 12810(a)-(e) (hit and run, DUI, reckless driving, speed contests, driving "
-                 "on a suspended license); a charge of one makes the dismissal discretionary.",
-                 pc("1203.4", "(c)(1)"))
+        b.review("pc1203_4.charge_not_in_table", pc("1203.4", "(c)(1)"), counts=unknown)
 
 
 def _fines(b: Builder, case: Case) -> None:
@@ -245,27 +216,20 @@ def _fines(b: Builder, case: Case) -> None:
         return
     condition = s.fines_condition_of_probation
     if p.outcome is ProbationOutcome.ongoing and condition is not False:
-        b.why("Some fines or fees are unpaid. If paying them is a condition of probation, pay them before "
-              "probation ends: otherwise the dismissal is up to the court.", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}")
+        b.why("pc1203_4.fines_unpaid_ongoing", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}")
         if condition is None and not b.discretion:
-            b.review("Is paying the unpaid fines or fees a condition of your probation? The court order or "
-                     "the probation terms say.", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}",
+            b.review("pc1203_4.fines_condition_unknown_ongoing", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}",
                      field="cases[].sentence.fines_condition_of_probation")
         return
     if condition:
-        b.discretionary("CONDITION_NOT_FULFILLED", "Paying the fines was a condition of probation and they "
-                        "are not paid, so the conditions of probation were not fulfilled: the court may "
-                        "grant the dismissal but does not have to.", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}")
+        b.discretionary("CONDITION_NOT_FULFILLED", "pc1203_4.fines_condition", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}")
     elif condition is False:
-        b.why("Unpaid fines or fees that were not a condition of probation do not stand in the way of "
-              "the mandatory dismissal.", f"{pc('1203.4', '(a)(1)')}; {BRADUS}")
+        b.why("pc1203_4.fines_not_condition", f"{pc('1203.4', '(a)(1)')}; {BRADUS}")
     elif not b.discretion:
-        b.review("Was paying the unpaid fines or fees a condition of your probation? If it was, the "
-                 "dismissal is up to the court; if not, unpaid fines do not matter. The court order or "
-                 "the probation terms say.", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}; {BRADUS}",
+        b.review("pc1203_4.fines_condition_unknown", f"{pc('1203.4', '(a)(1)')}; {CHANDLER}; {BRADUS}",
                  field="cases[].sentence.fines_condition_of_probation")
 
 
 def _restitution(b: Builder, case: Case) -> None:
     if case.sentence.restitution == "unpaid":
-        b.why("Unpaid restitution is not a reason to deny the petition.", pc("1203.4", "(c)(3)(A)"))
+        b.why("pc1203_4.restitution", pc("1203.4", "(c)(3)(A)"))

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile
+from assembler.profile.model import Case, Level, Profile
+from rules import messages
 from rules.decision import Builder, Decision, pc
 from rules.facts import convicted, jail_1170h_term_executed, prison_term_executed
 from rules.gates import apply_dismissal_gates
@@ -35,14 +36,12 @@ def applies(case: Case) -> bool:
 
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
-    b.discretionary("STATUTE_DISCRETIONARY", "Dismissal of a felony served in county jail or prison is "
-                    "always up to the court, in the interest of justice.", pc("1203.41", "(a)(1)"))
+    b.discretionary("STATUTE_DISCRETIONARY", "pc1203_41.up_to_court", pc("1203.41", "(a)(1)"))
     if already_granted(b, case, REMEDY, pc("1203.41", "(a)(1)")):
         return b.finish(as_of)
     executed = prison_term_executed(case)
     if executed is None:
-        b.review("Was the prison term carried out (were you sent to prison), or did its execution stay "
-                 "suspended while you were on probation?", pc("1203.41", "(a)(2)"),
+        b.review("pc1203_41.prison_executed", pc("1203.41", "(a)(2)"),
                  field="cases[].sentence.state_prison.committed_on")
     if executed is not False:
         _prison_prong(b, profile, case, as_of)
@@ -50,52 +49,45 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
         _jail_prong(b, case, as_of)
     apply_dismissal_gates(b, profile, case, as_of, pc("1203.41", "(a)(3)"))
     if case.sentence and case.sentence.restitution == "unpaid":
-        b.why("Unpaid restitution is not a reason to deny the petition.", pc("1203.41", "(d)"))
+        b.why("pc1203_41.restitution", pc("1203.41", "(d)"))
     return b.finish(as_of)
 
 
 def _jail_prong(b: Builder, case: Case, as_of: date) -> None:
     if as_of < PC_1203_41_ENACTED:
-        b.block("COUNTY_JAIL_1170H_SENTENCE", "Section 1203.41 was not yet in force on this date.",
-                pc("1203.41", "(a)"))
+        b.block("COUNTY_JAIL_1170H_SENTENCE", "pc1203_41.not_in_force", pc("1203.41", "(a)"))
         return
     jail = case.sentence.county_jail_1170h
     if jail is None:  # executed on revocation of probation; the profile has no details of the term
-        _wait(b, None, 2, "the county jail sentence (one year after a split sentence's mandatory supervision)",
-              "When did the county jail term you served after probation was revoked end, and was it a split "
-              "sentence with mandatory supervision?", as_of, "cases[].sentence.county_jail_1170h.release_date")
+        _wait(b, None, 2, "revoked_jail", "pc1203_41.ask_revoked_jail", as_of,
+              "cases[].sentence.county_jail_1170h.release_date")
         return
     if jail.subparagraph == "B":
         done, years, field = jail.mandatory_supervision_end, 1, "mandatory_supervision_end"
-        what = "the county jail sentence and its mandatory supervision"
-        question = "When did mandatory supervision end?"
+        term, question = "split_jail", "pc1203_41.ask_supervision_end"
     else:
         done, years, field = jail.release_date or case.sentence.completed_on, 2, "release_date"
-        what = "the county jail sentence"
-        question = "When were you released from county jail?"
-    _wait(b, done, years, what, question, as_of, f"cases[].sentence.county_jail_1170h.{field}")
+        term, question = "jail", "pc1203_41.ask_jail_release"
+    _wait(b, done, years, term, question, as_of, f"cases[].sentence.county_jail_1170h.{field}")
 
 
 def _prison_prong(b: Builder, profile: Profile, case: Case, as_of: date) -> None:
     cite = pc("1203.41", "(a)(2)")
     if as_of < SB_731_PRISON_PRONG:
-        b.block("STATE_PRISON_SENTENCE", "Before SB 731 (2022) took effect, § 1203.41 did not reach "
-                "state prison sentences; a certificate of rehabilitation was the route.", pc("1203.41", "(a)"))
+        b.block("STATE_PRISON_SENTENCE", "pc1203_41.before_sb731", pc("1203.41", "(a)"))
         return
     if within(as_of, SB731_UNCERTAIN):
-        b.unsettled("SB 731's prison prong took effect on Jan. 1 or July 1, 2023; sources differ. Check "
-                 "which before filing in this window.", pc("1203.41", "(a)"))
+        b.unsettled("pc1203_41.sb731_date", pc("1203.41", "(a)"))
     duty = duty_from_conviction(profile, case)
     if duty:
-        b.block("REGISTRANT_290", "A prison conviction that requires sex-offender registration cannot be "
-                "dismissed under § 1203.41.", pc("1203.41", "(a)"))
+        b.block("REGISTRANT_290", "pc1203_41.registrant", pc("1203.41", "(a)"))
         return
     if duty is None:
         ask_duty(b, profile, pc("1203.41", "(a)"))
     prison = case.sentence.state_prison
     if prison is None:  # executed on revocation of probation; the profile has no details of the term
-        _wait(b, None, 2, "the prison sentence, including parole", "When were you discharged from parole or "
-              "post-release community supervision?", as_of, "cases[].sentence.state_prison.parole_discharge_date")
+        _wait(b, None, 2, "prison", "pc1203_41.ask_parole_discharge", as_of,
+              "cases[].sentence.state_prison.parole_discharge_date")
         return
     if prison.parole_discharge_date:
         done = prison.parole_discharge_date
@@ -104,19 +96,19 @@ def _prison_prong(b: Builder, profile: Profile, case: Case, as_of: date) -> None
     else:
         done = None
         if prison.release_date:
-            b.review("Does the two-year wait run from release or from discharge from parole / PRCS? "
-                     "The statute says 'completion of the sentence'; we count from discharge. Give the "
-                     "discharge date.", cite, field="cases[].sentence.state_prison.parole_discharge_date")
+            b.review("pc1203_41.wait_from_discharge", cite, field="cases[].sentence.state_prison.parole_discharge_date")
             return
-    _wait(b, done, 2, "the prison sentence, including parole", "When were you discharged from parole "
-          "or post-release community supervision?", as_of, "cases[].sentence.state_prison.parole_discharge_date")
+    _wait(b, done, 2, "prison", "pc1203_41.ask_parole_discharge", as_of,
+          "cases[].sentence.state_prison.parole_discharge_date")
 
 
-def _wait(b: Builder, done: date | None, years: int, what: str, question: str, as_of: date,
+def _wait(b: Builder, done: date | None, years: int, term: str, question: str, as_of: date,
           field: str | None) -> None:
+    """`term` names what must be completed: `pc1203_41.what_<term>`, and the wait runs from
+    `since.completed_<term>`; `question` is the key of what to ask when its date is missing."""
     cite = pc("1203.41", "(a)(2)")
     if done is None:
-        b.review(question + f" The petition can be filed {years} year(s) after you complete {what}.", cite,
-                 field=field)
+        b.review("pc1203_41.file_after" + ("_one" if years == 1 else ""), cite, field=field,
+                 question=messages.msg(question), years=years, what=messages.msg(f"pc1203_41.what_{term}"))
         return
-    b.wait(done, years, f"you completed {what}", cite, as_of)
+    b.wait(done, years, f"since.completed_{term}", cite, as_of)

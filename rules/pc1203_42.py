@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile, RegistrationBasis
+from assembler.profile.model import Case, Level, Profile, RegistrationBasis
+from rules import messages
 from rules.decision import Builder, Decision, pc
 from rules.facts import convicted, judgment_date, must_register, registration_basis, sentenced_to_prison
 from rules.gates import apply_dismissal_gates
@@ -44,10 +45,9 @@ def applies(case: Case) -> bool:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     cite = pc("1203.42", "(a)(1)")
-    b.discretionary("STATUTE_DISCRETIONARY", "Dismissal under § 1203.42 is up to the court, in the "
-                    "interest of justice.", cite)
+    b.discretionary("STATUTE_DISCRETIONARY", "pc1203_42.up_to_court", cite)
     if as_of < PC_1203_42_ENACTED:
-        b.block("STATE_PRISON_SENTENCE", "Section 1203.42 took effect on Jan. 1, 2018.", cite)
+        b.block("STATE_PRISON_SENTENCE", "pc1203_42.not_in_force", cite)
         return b.finish(as_of)
     if already_granted(b, case, REMEDY, cite):
         return b.finish(as_of)
@@ -69,30 +69,26 @@ def _sentenced_before_realignment(b: Builder, case: Case) -> None:
     prison = case.sentence.state_prison
     sentenced = _sentenced_on(case)
     if sentenced is None:
-        b.review("When were you sentenced to prison? Section 1203.42 covers sentences before "
-                 "Oct. 1, 2011.", pc("1203.42", "(a)(1)"), field="cases[].sentence.state_prison.sentenced_on")
+        b.review("pc1203_42.sentenced_question", pc("1203.42", "(a)(1)"),
+                 field="cases[].sentence.state_prison.sentenced_on")
     elif prison.ess_pronounced_on:
-        b.why(f"The prison term was pronounced, with execution suspended, on {sentenced.isoformat()}, before "
-              "Realignment (Oct. 1, 2011); that is when you were sentenced.", SCOTT)
+        b.why("pc1203_42.ess_pronounced", SCOTT, on=sentenced)
     else:
-        b.why(f"You were sentenced on {sentenced.isoformat()}, before Realignment (Oct. 1, 2011).",
-              pc("1203.42", "(a)(1)"))
+        b.why("pc1203_42.sentenced_before", pc("1203.42", "(a)(1)"), on=sentenced)
 
 
 def _offense_now_1170h(b: Builder, case: Case) -> None:
     for c in (c for c in convicted(case) if c.level is Level.felony):
         if c.offense is None:
-            b.review(f"{c.label} is not in our offense table: would it be served in county jail under "
-                     "§ 1170(h) today?", pc("1170", "(h)"))
+            b.review("pc1203_42.not_in_table", pc("1170", "(h)"), count=c.label)
         elif not c.offense.jail_1170h:
-            b.block("NOT_1170H_ELIGIBLE_OFFENSE", f"{c.label} ({c.offense.description}) would still be a "
-                    "state prison offense today, so § 1203.42 does not reach it.", pc("1203.42", "(a)(1)"))
+            b.block("NOT_1170H_ELIGIBLE_OFFENSE", "pc1203_42.still_prison_offense", pc("1203.42", "(a)(1)"),
+                    count=c.label, offense=c.offense.description)
         else:
             question = c.offense.open_question("jail_1170h")
             if question:
-                b.review(f"{c.label}: {question}", c.offense.cite)
-            b.why(f"{c.label} would be served in county jail under § 1170(h) today.",
-                  c.offense.cite_for("jail_1170h"))
+                b.review("pc1203_42.open_question", c.offense.cite, count=c.label, question=question)
+            b.why("pc1203_42.now_county_jail", c.offense.cite_for("jail_1170h"), count=c.label)
 
 
 # --- would this defendant have been sentenced under § 1170(h)? ------------------------------------
@@ -106,12 +102,9 @@ def _defendant_1170h_eligible(b: Builder, profile: Profile, case: Case) -> None:
     prior = profile.status.prior_serious_violent_felony
     cite = pc("1170", "(h)(3)")
     if prior:
-        b.block("SERIOUS_OR_VIOLENT", "You have a prior serious or violent felony conviction, so the term would "
-                "have been served in state prison, not county jail; § 1203.42 does not reach it.", cite)
+        b.block("SERIOUS_OR_VIOLENT", "pc1203_42.prior_serious_violent", cite)
     elif prior is None:
-        b.review("Before this sentence, were you ever convicted of a serious or violent felony, in California or "
-                 "another state? Such a prior sends the term to state prison, outside § 1203.42.", cite,
-                 field="status.prior_serious_violent_felony")
+        b.review("pc1203_42.prior_question", cite, field="status.prior_serious_violent_felony")
 
 
 def _serious_or_violent(b: Builder, profile: Profile, case: Case) -> None:
@@ -121,18 +114,17 @@ def _serious_or_violent(b: Builder, profile: Profile, case: Case) -> None:
             if c.offense is None or c.level is not Level.felony:
                 continue
             flags = (c.offense.serious_1192_7c, c.offense.violent_667_5c)
-            where = "in this case" if other is case else f"in case {other.label}"
+            where = (messages.msg("pc1203_42.in_this_case") if other is case
+                     else messages.msg("pc1203_42.in_case", case=other.label))
             if "yes" in flags and timing:
-                b.block("SERIOUS_OR_VIOLENT", f"{c.label} {where} is a serious or violent felony, so your term "
-                        "had to be served in state prison, not county jail; § 1203.42 does not reach it.",
-                        pc("1170", "(h)(3)(A)"))
+                b.block("SERIOUS_OR_VIOLENT", "pc1203_42.serious_violent", pc("1170", "(h)(3)(A)"), count=c.label,
+                        where=where)
             elif "yes" in flags and timing is None:
-                b.review(f"Was {c.label} {where} (a serious or violent felony) decided before you were sentenced in "
-                         "this case? A prior one would have sent the term to state prison.", pc("1170", "(h)(3)(A)"))
+                b.review("pc1203_42.serious_violent_before", pc("1170", "(h)(3)(A)"), count=c.label, where=where)
             elif "conditional" in flags and timing is not False:
-                b.review(f"Was {c.label} {where} a serious or violent felony (it depends on the facts)? If so the "
-                         "term would have been served in state prison.",
-                         c.offense.cite_for("serious_1192_7c" if flags[0] != "no" else "violent_667_5c"))
+                b.review("pc1203_42.serious_violent_maybe",
+                         c.offense.cite_for("serious_1192_7c" if flags[0] != "no" else "violent_667_5c"),
+                         count=c.label, where=where)
 
 
 def _current_and_prior_cases(profile: Profile, case: Case):
@@ -147,8 +139,10 @@ def _current_and_prior_cases(profile: Profile, case: Case):
         yield other, None if when is None or sentenced is None else when < sentenced
 
 
-def _prior_registrable(profile: Profile, case: Case) -> list[str]:
-    return [f"{c.label} (case {other.label})" for other, timing in _current_and_prior_cases(profile, case)
+def _prior_registrable(profile: Profile, case: Case) -> list[dict]:
+    """Each earlier registrable count, as a nested message naming it and its case."""
+    return [messages.msg("pc1203_42.count_in_case", count=c.label, case=other.label)
+            for other, timing in _current_and_prior_cases(profile, case)
             if other is not case and timing for c in convicted(other)
             if c.offense and c.offense.registrable_290c == "yes"]
 
@@ -158,24 +152,20 @@ def _registration(b: Builder, profile: Profile, case: Case) -> None:
     cite = pc("1170", "(h)(3)(C)")
     duty = duty_from_conviction(profile, case)
     if duty:
-        b.block("REGISTRANT_290", "This conviction requires sex-offender registration, so the term would have "
-                "been served in state prison; § 1203.42 does not reach it.", cite)
+        b.block("REGISTRANT_290", "pc1203_42.registrant", cite)
         return
     if duty is None:
         ask_duty(b, profile, cite)
         return
     prior = _prior_registrable(profile, case)
     if prior:
-        b.block("REGISTRANT_290", f"{', '.join(prior)} required you to register as a sex offender before this "
-                "sentence, so the term would have been served in state prison; § 1203.42 does not reach it.", cite)
+        b.block("REGISTRANT_290", "pc1203_42.prior_registrant", cite, counts=prior)
         return
     if must_register(profile) or registration_basis(profile) is RegistrationBasis.terminated_290_5:
         registration = profile.status.registration
         since, sentenced = (registration.since if registration else None), _sentenced_on(case)
         if since is None or sentenced is None or since <= sentenced:
-            b.review("Were you already required to register as a sex offender when you were sentenced in this "
-                     "case? If so the term would have been served in state prison.", cite,
-                     field="status.registration.since")
+            b.review("pc1203_42.registered_when_sentenced", cite, field="status.registration.since")
 
 
 def _wait(b: Builder, case: Case, as_of: date) -> None:
@@ -183,7 +173,6 @@ def _wait(b: Builder, case: Case, as_of: date) -> None:
     done = prison.parole_discharge_date or case.sentence.completed_on
     cite = pc("1203.42", "(a)(2)")
     if done is None:
-        b.review("When did you complete the prison sentence, including parole? The petition can be "
-                 "filed two years after.", cite, field="cases[].sentence.state_prison.parole_discharge_date")
+        b.review("pc1203_42.completed_question", cite, field="cases[].sentence.state_prison.parole_discharge_date")
         return
-    b.wait(done, 2, "you completed the sentence", cite, as_of)
+    b.wait(done, 2, "since.completed_sentence", cite, as_of)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Disposition, Profile
+from assembler.profile.model import Case, Disposition, Profile
 from rules.decision import Builder, Decision, pc
 from rules.lawdates import DEJ_FLOOR, PC_1203_43_ENACTED
 
@@ -29,16 +29,12 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     cite = pc("1203.43", "(a)(1)")
     if as_of < PC_1203_43_ENACTED:
-        b.block("OFFENSE_NOT_COVERED", "Section 1203.43 took effect on Jan. 1, 2016.", cite)
+        b.block("OFFENSE_NOT_COVERED", "pc1203_43.not_enacted", cite)
         return b.finish(as_of)
-    b.why("You completed deferred entry of judgment and the charges were dismissed, so the court must "
-          "let you withdraw the plea. This also helps with immigration, because the plea is treated as "
-          "legally invalid.", cite)
+    b.why("pc1203_43.withdraw_plea", cite)
     granted = case.offense_date or (case.arrest.date if case.arrest else None)
     if granted is not None and granted < DEJ_FLOOR:
-        b.review("Section 1203.43 covers DEJ granted on or after Jan. 1, 1997; the offense is older. "
-                 "Check the date DEJ was granted.", cite)
+        b.review("pc1203_43.before_1997", cite)
     if case.dej_dismissed_on is None:
-        b.review("On what date were the charges dismissed under former § 1000.3? CR-180 item 7 asks "
-                 "for it.", cite)
+        b.review("pc1203_43.dismissal_date", cite)
     return b.finish(as_of)

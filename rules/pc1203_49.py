@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Profile
+from assembler.profile.model import Case, Profile
 from rules.decision import Builder, Decision, pc
 from rules.facts import convicted, probation_running
 from rules.granted import already_granted
@@ -27,19 +27,14 @@ def applies(case: Case) -> bool:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     cite = pc("1203.49")
-    b.discretionary("STATUTE_DISCRETIONARY", "For a § 647(b) conviction, the court may grant relief if "
-                    "you show by clear and convincing evidence that it resulted from being a victim of "
-                    "human trafficking.", cite)
+    b.discretionary("STATUTE_DISCRETIONARY", "pc1203_49.court_may", cite)
     if already_granted(b, case, REMEDY, cite):
         return b.finish(as_of)
     if case.trafficking_victim is False:
-        b.block("NO_TRAFFICKING_EVIDENCE", "You did not say the conviction resulted from being a victim "
-                "of human trafficking.", cite)
+        b.block("NO_TRAFFICKING_EVIDENCE", "pc1203_49.not_a_victim", cite)
         return b.finish(as_of)
     if case.trafficking_victim is None:
-        b.review("Was this conviction the result of being a victim of human trafficking? If so, this "
-                 "petition (and a § 236.14 vacatur) may be open to you.", cite)
+        b.review("pc1203_49.victim_unknown", cite)
     if probation_running(case, as_of):
-        b.block("ON_PROBATION", "Any term of probation for the conviction must be completed first.",
-                cite, temporary=True)
+        b.block("ON_PROBATION", "pc1203_49.probation_first", cite, temporary=True)
     return b.finish(as_of)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile, SupervisionKind
+from assembler.profile.model import Case, Level, Profile, SupervisionKind
 from rules.decision import Builder, Decision, pc
 from rules.facts import CountFacts, convicted, probation_granted, unknown_offenses
 from rules.gates import PART_OF_A_SENTENCE, apply_dismissal_gates
@@ -39,8 +39,7 @@ def applies(case: Case) -> bool:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     counts = _covered_counts(case)
-    b.why("A misdemeanor without probation, or an infraction, is dismissed under § 1203.4a.",
-          pc("1203.4a", "(a)"))
+    b.why("pc1203_4a.applies", pc("1203.4a", "(a)"))
     if already_granted(b, case, REMEDY, pc("1203.4a", "(a)")):
         return b.finish(as_of)
     eligible = _exclusions(b, counts)
@@ -53,7 +52,7 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     _honest_and_upright(b, case)
     _infraction_procedure(b, eligible)
     if case.sentence and case.sentence.restitution == "unpaid":
-        b.why("Unpaid restitution is not a reason to deny the petition.", pc("1203.4a", "(e)"))
+        b.why("pc1203_4a.restitution", pc("1203.4a", "(e)"))
     return b.finish(as_of)
 
 
@@ -71,24 +70,23 @@ def _exclusions(b: Builder, counts: list[CountFacts]) -> list[CountFacts]:
         barred = bool(c.offense and c.level and c.level.value in c.offense.excluded_1203_4a_d)
         question = c.offense.open_question("excluded_1203_4a_d") if c.offense else None
         if barred and not question:
-            b.why(f"{c.label} ({c.offense.description}) cannot be dismissed under § 1203.4a.",
-                  c.offense.cite_for("excluded_1203_4a_d"))
+            b.why("pc1203_4a.excluded", c.offense.cite_for("excluded_1203_4a_d"), count=c.label,
+                  offense=c.offense.description)
             excluded.append(c)
             continue
         if question and (barred or not c.offense.verify_flags):
-            b.review(f"{c.label}: {question}", c.offense.cite_for("excluded_1203_4a_d"))
+            b.review("pc1203_4a.open_question", c.offense.cite_for("excluded_1203_4a_d"), count=c.label,
+                     question=question)
         eligible.append(c)
     if not eligible:
         if all(_vehicle_code_infraction(c) for c in excluded):
-            b.block("VEHICLE_CODE_42001_INFRACTION", "Ordinary Vehicle Code infractions (such as a "
-                    "speeding ticket) cannot be dismissed under any statute.", pc("1203.4a", "(d)"))
-        else:
-            b.block("EXCLUDED_OFFENSE_1203_4A_D", "Every conviction here is excluded from § 1203.4a.",
+            b.block("VEHICLE_CODE_42001_INFRACTION", "pc1203_4a.vehicle_code_infraction",
                     pc("1203.4a", "(d)"))
+        else:
+            b.block("EXCLUDED_OFFENSE_1203_4A_D", "pc1203_4a.all_excluded", pc("1203.4a", "(d)"))
         return []
     for label in unknown_offenses(eligible):
-        b.review(f"{label} is not in our offense table: check that § 1203.4a(d) does not exclude it.",
-                 pc("1203.4a", "(d)"))
+        b.review("pc1203_4a.not_in_table", pc("1203.4a", "(d)"), count=label)
     return eligible
 
 
@@ -102,14 +100,10 @@ def _one_year(b: Builder, case: Case, as_of: date) -> None:
     cite = pc("1203.4a", "(a)")
     judged = case.judgment_date or case.conviction_date
     if judged is None:
-        b.review("When was judgment pronounced (the sentencing date)? The petition can be filed one "
-                 "year after it.", cite,
-                 field="cases[].judgment_date")
+        b.review("pc1203_4a.judgment_date_unknown", cite, field="cases[].judgment_date")
         return
     if case.judgment_date is None:
-        b.review("The judgment (sentencing) date is not given; the year is counted from the conviction "
-                 "date. Confirm the sentencing date from the court's docket.", cite,
-                 field="cases[].judgment_date")
+        b.review("pc1203_4a.judgment_date_assumed", cite, field="cases[].judgment_date")
     b.wait(judged, 1, "since.judgment", cite, as_of)
 
 
@@ -117,30 +111,22 @@ def _sentence_performed(b: Builder, case: Case) -> None:
     cite = pc("1203.4a", "(a)")
     done = case.sentence.completed if case.sentence else None
     if done is False:
-        b.block("SENTENCE_NOT_PERFORMED", "Every part of the sentence (jail, classes, community service, "
-                "fines other than restitution) must be finished first.", cite, temporary=True)
+        b.block("SENTENCE_NOT_PERFORMED", "pc1203_4a.sentence_not_performed", cite, temporary=True)
     elif done is None:
-        b.review("Have you finished every part of the sentence (jail, classes, community service, "
-                 "fines)? Unpaid restitution does not count against you.", cite,
-                 field="cases[].sentence.completed")
+        b.review("pc1203_4a.sentence_performed_unknown", cite, field="cases[].sentence.completed")
 
 
 def _honest_and_upright(b: Builder, case: Case) -> None:
     new = case.new_conviction_since_judgment
     if new is False:
-        b.why("You have lived an honest and upright life and obeyed the law since judgment, so the "
-              "court must grant the dismissal.", pc("1203.4a", "(a)"))
+        b.why("pc1203_4a.honest_and_upright", pc("1203.4a", "(a)"))
     elif new:
-        b.discretionary("NEW_CONVICTION_SINCE_JUDGMENT", "You were convicted of another offense after "
-                        "this judgment, so the court may grant the dismissal in the interest of justice "
-                        "but does not have to.", pc("1203.4a", "(b)"))
+        b.discretionary("NEW_CONVICTION_SINCE_JUDGMENT", "pc1203_4a.new_conviction", pc("1203.4a", "(b)"))
     else:
-        b.review("Have you been convicted of anything since this judgment? With no new conviction the "
-                 "court must grant the dismissal; with one, it may.", pc("1203.4a", "(a)"),
+        b.review("pc1203_4a.new_conviction_unknown", pc("1203.4a", "(a)"),
                  field="cases[].new_conviction_since_judgment")
 
 
 def _infraction_procedure(b: Builder, counts: list[CountFacts]) -> None:
     if any(c.level is Level.infraction for c in counts):
-        b.why("For an infraction the petition is made by written declaration, and the prosecutor "
-              "must get at least 15 days' notice.", pc("1203.4a", "(f)"))
+        b.why("pc1203_4a.infraction_procedure", pc("1203.4a", "(f)"))

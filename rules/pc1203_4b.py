@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Profile
+from assembler.profile.model import Case, Profile
 from rules.decision import Builder, Decision, pc
 from rules.lawdates import PC_1203_4B_ENACTED
 
@@ -25,10 +25,8 @@ def applies(case: Case) -> bool:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY)
     if as_of < PC_1203_4B_ENACTED:
-        b.block("OFFENSE_NOT_COVERED", "Section 1203.4b took effect on Jan. 1, 2021.", pc("1203.4b"))
+        b.block("OFFENSE_NOT_COVERED", "pc1203_4b.not_enacted", pc("1203.4b"))
         return b.finish(as_of)
-    b.discretionary("STATUTE_DISCRETIONARY", "You served on a fire camp or hand crew: the court may "
-                    "dismiss the conviction even before supervision ends.", pc("1203.4b", "(a)(1)"))
-    b.review("Check the crimes § 1203.4b(a)(1) excludes and the form your court uses before filing.",
-             pc("1203.4b", "(a)(1)"))
+    b.discretionary("STATUTE_DISCRETIONARY", "pc1203_4b.fire_camp", pc("1203.4b", "(a)(1)"))
+    b.review("pc1203_4b.check_exclusions", pc("1203.4b", "(a)(1)"))
     return b.finish(as_of)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile
+from assembler.profile.model import Case, Level, Profile
 from rules.decision import Builder, Decision, pc
 from rules.facts import CountFacts, convicted
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Disposition, Profile
+from assembler.profile.model import Case, Disposition, Profile
 from rules.decision import Builder, Decision, pc
 from rules.facts import has_conviction
 from rules.granted import already_granted
@@ -42,14 +42,10 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     if already_granted(b, case, REMEDY, pc("851.8", "(b)")):
         return b.finish(as_of)
     filed = _pleading_filed(case)
-    where = ("the court where the case was filed" if filed else "the law enforcement agency that arrested you "
-             "first (with a copy to the district attorney)")
-    b.why(f"You may ask {where} to find you factually innocent; the arrest records are then sealed and "
-          "destroyed.", pc("851.8", "(c)" if filed else "(a)"))
+    b.why("pc851_8.ask_court" if filed else "pc851_8.ask_agency", pc("851.8", "(c)" if filed else "(a)"))
     claimed = case.arrest.factually_innocent_claim if case.arrest else False
-    b.review("This works only if the facts show there was no reasonable cause to believe you committed the "
-             "offense you were arrested for — more than a dismissal or an acquittal. A lawyer should look at the "
-             "evidence.", pc("851.8", "(b)"), field=None if claimed else "cases[].arrest.factually_innocent_claim")
+    b.review("pc851_8.no_reasonable_cause", pc("851.8", "(b)"),
+             field=None if claimed else "cases[].arrest.factually_innocent_claim")
     _window(b, case, as_of, filed)
     return b.finish(as_of)
 
@@ -58,18 +54,13 @@ def _window(b: Builder, case: Case, as_of: date, filed: bool) -> None:
     """§ 851.8(l): two years from the arrest or the filing of the charges, whichever is later."""
     arrested = case.arrest.date if case.arrest else None
     if arrested is None:
-        b.review("When were you arrested? The petition is due within two years of the arrest (or of the filing "
-                 "of charges, if later).", pc("851.8", "(l)"), field="cases[].arrest.date")
+        b.review("pc851_8.arrest_date", pc("851.8", "(l)"), field="cases[].arrest.date")
         return
     end = add_years(arrested, FACTUAL_INNOCENCE_YEARS)
     if as_of <= end:
-        later = " (later, if charges were filed after the arrest: two years from the filing)" if filed else ""
-        b.why(f"File by {end.isoformat()}, two years from the arrest{later}.", pc("851.8", "(l)"))
+        b.why("pc851_8.file_by_filed" if filed else "pc851_8.file_by", pc("851.8", "(l)"), end=end)
         return
     if filed:
-        b.review(f"Two years from the arrest ended on {end.isoformat()}; the deadline is two years from the filing "
-                 "of the charges if that was later. When were the charges filed? The court docket shows it. After "
-                 "the deadline the court hears the petition only for good cause.", pc("851.8", "(l)"))
+        b.review("pc851_8.filing_date", pc("851.8", "(l)"), end=end)
         return
-    b.discretionary("STATUTE_DISCRETIONARY", f"The two years to file ended on {end.isoformat()}; the petition can "
-                    "still be heard, but only if you show good cause for filing late.", pc("851.8", "(l)"))
+    b.discretionary("STATUTE_DISCRETIONARY", "pc851_8.late", pc("851.8", "(l)"), end=end)

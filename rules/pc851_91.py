@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assembler.profile import Case, Count, Disposition, Profile
+from assembler.profile.model import Case, Count, Disposition, Profile
+from rules import messages
 from rules.decision import Builder, Cite, Decision, pc
 from rules.facts import CountFacts, has_conviction
 from rules.granted import already_granted
@@ -90,7 +91,7 @@ def _key(c: Count) -> str:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     if as_of < PC_851_91_ENACTED:
-        b.block("OFFENSE_NOT_COVERED", "Section 851.91 took effect on Jan. 1, 2018.", pc("851.91"))
+        b.block("OFFENSE_NOT_COVERED", "pc851_91.not_enacted", pc("851.91"))
         return b.finish(as_of)
     if already_granted(b, case, REMEDY, pc("851.91", "(a)(1)")):
         return b.finish(as_of)
@@ -100,24 +101,20 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
         _offense(b, case, ch, as_of, pleading_filed)
     _evasion(b, case)
     _matter_of_right(b, case, [ch.facts for ch in charges])
-    b.why("One petition is filed for each arrest, served on the prosecutor and the arresting agency at "
-          "least 15 days before the hearing.", pc("851.91", "(b)"))
+    b.why("pc851_91.one_petition", pc("851.91", "(b)"))
     return b.finish(as_of)
 
 
 def _offense(b: Builder, case: Case, ch: Charge, as_of: date, pleading_filed: bool) -> None:
     d = ch.disposition
     if d is Disposition.unknown:
-        b.review(f"How did {ch.label} end: was it never filed, dismissed, or did it end in a conviction or "
-                 "acquittal? Your RAP sheet from the California DOJ or the court docket shows it.",
-                 pc("851.91", "(a)(1)"), field=f"{ch.field}.disposition")
+        b.review("pc851_91.how_ended", pc("851.91", "(a)(1)"), field=f"{ch.field}.disposition", count=ch.label)
     elif d is Disposition.pending:
-        b.block("SOL_OPEN", f"{ch.label} is still pending in court.", pc("851.91", "(a)(2)(A)"), temporary=True)
+        b.block("SOL_OPEN", "pc851_91.pending", pc("851.91", "(a)(2)(A)"), temporary=True, count=ch.label)
     elif d in _CLOSED:
         acquitted = d is Disposition.acquitted
-        what = "you were acquitted" if acquitted else "you completed diversion and it was dismissed"
-        b.why(f"{ch.label}: {what}, so it cannot be prosecuted again.",
-              pc("851.91", "(a)(1)(B)(ii)" if acquitted else "(a)(1)(B)(i)"))
+        b.why("pc851_91.acquitted" if acquitted else "pc851_91.diversion_done",
+              pc("851.91", "(a)(1)(B)(ii)" if acquitted else "(a)(1)(B)(i)"), count=ch.label)
     elif d in (Disposition.dismissed, Disposition.conviction_vacated):
         _dismissed(b, case, ch, as_of)
     else:
@@ -127,25 +124,20 @@ def _offense(b: Builder, case: Case, ch: Charge, as_of: date, pleading_filed: bo
 def _dismissed(b: Builder, case: Case, ch: Charge, as_of: date) -> None:
     sub = "(a)(1)(B)(i)" if ch.disposition is Disposition.dismissed else "(a)(1)(B)(iii)"
     if ch.count.may_be_refiled is False:
-        b.why(f"{ch.label} was dismissed and cannot be refiled.", pc("851.91", sub))
+        b.why("pc851_91.dismissed_final", pc("851.91", sub), count=ch.label)
         return
     if ch.count.may_be_refiled is None:
-        b.review(f"Can {ch.label} be refiled? Misdemeanors can usually be refiled once and felonies twice "
-                 "(Pen. Code § 1387), and only within the statute of limitations.", pc("851.91", sub),
-                 field=f"{ch.field}.may_be_refiled")
+        b.review("pc851_91.can_refile", pc("851.91", sub), field=f"{ch.field}.may_be_refiled", count=ch.label)
         return
     run = _limitation_runs(b, case, ch)
     if run is None:
-        b.block("MAY_BE_REFILED", f"{ch.label} was dismissed but may still be refiled.", pc("851.91", "(a)(2)(A)"),
-                temporary=True)
+        b.block("MAY_BE_REFILED", "pc851_91.may_be_refiled", pc("851.91", "(a)(2)(A)"), temporary=True,
+                count=ch.label)
         return
-    b.review(f"{ch.label} was dismissed and may be refiled. The time the case was pending in court does not "
-             "count toward the statute of limitations, so the last day to refile is later than the period "
-             "counted from the offense by that time; the court docket shows when the case was filed and "
-             "dismissed.", pc("803", "(b)"))
+    b.review("pc851_91.pending_time", pc("803", "(b)"), count=ch.label)
     if as_of < run:
-        b.block("MAY_BE_REFILED", f"{ch.label} was dismissed but may still be refiled, at least until "
-                f"{_last_day(run).isoformat()}.", pc("851.91", "(a)(2)(A)"), until=run)
+        b.block("MAY_BE_REFILED", "pc851_91.refile_until", pc("851.91", "(a)(2)(A)"), until=run, count=ch.label,
+                last_day=_last_day(run))
         _tolling_ahead(b, case)
     else:
         _tolling_behind(b, case, ch, as_of)
@@ -154,30 +146,27 @@ def _dismissed(b: Builder, case: Case, ch: Charge, as_of: date) -> None:
 def _never_filed(b: Builder, case: Case, ch: Charge, as_of: date, pleading_filed: bool) -> None:
     offense = ch.facts.offense
     if offense and offense.no_limitation and not offense.open_question("no_limitation"):
-        b.block("NO_SOL_OFFENSE", f"{ch.label} ({offense.description}) has no statute of limitations, so "
-                "the arrest cannot be sealed unless you are acquitted or found factually innocent.",
-                pc("851.91", "(a)(2)(B)"))
+        b.block("NO_SOL_OFFENSE", "pc851_91.no_limitation", pc("851.91", "(a)(2)(B)"), count=ch.label,
+                offense=offense.description)
         return
     run = _limitation_runs(b, case, ch)
     if run is None:
         return
     question = offense.open_question("limitation_years", "no_limitation")
     if as_of < run:
-        b.block("SOL_OPEN", f"No charge was filed for {ch.label}, but it could still be filed through "
-                f"{_last_day(run).isoformat()}, the last day of the statute of limitations; you can petition "
-                f"on or after {run.isoformat()}.", pc("851.91", "(a)(2)(A)"), until=run)
+        b.block("SOL_OPEN", "pc851_91.could_be_filed", pc("851.91", "(a)(2)(A)"), until=run, count=ch.label,
+                last_day=_last_day(run), run=run)
         _weekend(b, run)
         _tolling_ahead(b, case)
         if question:
-            b.review(f"{ch.label}: {question} Until then it can certainly still be filed.",
-                     offense.cite_for("limitation_years"))
+            b.review("pc851_91.open_until_then", offense.cite_for("limitation_years"), count=ch.label,
+                     question=question)
         return
     if question:
-        b.review(f"{ch.label}: {question}", offense.cite_for("limitation_years"))
+        b.review("pc851_91.open_question", offense.cite_for("limitation_years"), count=ch.label, question=question)
         return
     sub = "(a)(2)(A)" if pleading_filed else "(a)(1)(A)"
-    b.why(f"No charge was filed for {ch.label} and the statute of limitations ran at the end of "
-          f"{_last_day(run).isoformat()}.", pc("851.91", sub))
+    b.why("pc851_91.limitation_ran", pc("851.91", sub), count=ch.label, last_day=_last_day(run))
     _tolling_behind(b, case, ch, as_of)
 
 
@@ -186,26 +175,26 @@ def _limitation_runs(b: Builder, case: Case, ch: Charge) -> date | None:
     anniversary (§§ 801, 802(a); Code Civ. Proc. § 12), later by the days out of state if known (§ 803(d))."""
     offense = ch.facts.offense
     if offense is None:
-        b.review(f"What is the statute of limitations for {ch.label}? It is not in our offense table.",
-                 pc("851.91", "(a)(2)(A)"))
+        b.review("pc851_91.limitation_unknown", pc("851.91", "(a)(2)(A)"), count=ch.label)
         return None
     if offense.limitation_years is None:
         question = offense.open_question("limitation_years", "no_limitation")
-        b.review(f"{ch.label}: {question or 'its statute of limitations is not a fixed number of years.'}",
-                 offense.cite_for("limitation_years"))
+        if question:
+            b.review("pc851_91.open_question", offense.cite_for("limitation_years"), count=ch.label,
+                     question=question)
+        else:
+            b.review("pc851_91.limitation_not_fixed", offense.cite_for("limitation_years"), count=ch.label)
         return None
     start = _start(case, ch)
     if start is not None and not (ch.offense_date or case.offense_date):
-        b.why("The offense date is not given; the limitation period is counted from the arrest date.",
-              offense.cite_for("limitation_years"))
+        b.why("pc851_91.from_arrest", offense.cite_for("limitation_years"))
     if start is None:
-        b.review(f"When did the offense in {ch.label} happen? The statute of limitations runs from that date.",
-                 pc("851.91", "(a)(2)(A)"), field="cases[].offense_date")
+        b.review("pc851_91.offense_date", pc("851.91", "(a)(2)(A)"), field="cases[].offense_date", count=ch.label)
         return None
     run = limitation_runs(start, offense.limitation_years, case.days_out_of_state or 0)
-    years = "one year" if offense.limitation_years == 1 else f"{offense.limitation_years} years"
-    b.why(f"{ch.label}: a complaint must be filed within {years} of the offense ({start.isoformat()}); the "
-          f"last day is the anniversary, counted in full.", offense.cite_for("limitation_years"))
+    one = "_one" if offense.limitation_years == 1 else ""
+    b.why(f"pc851_91.limitation_period{one}", offense.cite_for("limitation_years"), count=ch.label,
+          years=offense.limitation_years, start=start)
     return run
 
 
@@ -221,19 +210,16 @@ def _last_day(run: date) -> date:
 def _weekend(b: Builder, run: date) -> None:
     last = _last_day(run)
     if last.weekday() >= 5:
-        b.why(f"The last day, {last.isoformat()}, is a {last.strftime('%A')}. If that deadline carries over to "
-              "the next court day, filing a day later than the date given here is safer.",
-              Cite("12a", "(a)", "Code Civ. Proc."))
+        weekday = messages.msg("pc851_91.saturday" if last.weekday() == 5 else "pc851_91.sunday")
+        b.why("pc851_91.weekend", Cite("12a", "(a)", "Code Civ. Proc."), last_day=last, weekday=weekday)
 
 
 def _tolling_ahead(b: Builder, case: Case) -> None:
     days = case.days_out_of_state
     if days:
-        b.why(f"The date includes the {days} days you spent outside California (at most three years count).",
-              pc("803", "(d)"))
+        b.why("pc851_91.out_of_state_ahead", pc("803", "(d)"), days=days)
     elif days is None:
-        b.why("Any time you spent outside California since the offense (up to three years) would make the "
-              "date later.", pc("803", "(d)"))
+        b.why("pc851_91.out_of_state_unknown", pc("803", "(d)"))
 
 
 def _tolling_behind(b: Builder, case: Case, ch: Charge, as_of: date) -> None:
@@ -241,47 +227,33 @@ def _tolling_behind(b: Builder, case: Case, ch: Charge, as_of: date) -> None:
     days = case.days_out_of_state
     if days is not None:
         if days:
-            b.why(f"That date includes the {days} days you spent outside California (at most three years "
-                  "count).", pc("803", "(d)"))
+            b.why("pc851_91.out_of_state_behind", pc("803", "(d)"), days=days)
         return
     latest = latest_tolled_run(_start(case, ch), ch.facts.offense.limitation_years)
     if as_of < latest:
-        b.review("How many days have you spent outside California since the offense? Up to three years of "
-                 f"time out of state is added to the statute of limitations, so {ch.label} could still be "
-                 f"charged until as late as {_last_day(latest).isoformat()}.", pc("803", "(d)"),
-                 field="cases[].days_out_of_state")
+        b.review("pc851_91.days_out_of_state", pc("803", "(d)"), field="cases[].days_out_of_state",
+                 count=ch.label, last_day=_last_day(latest))
     else:
-        b.why(f"The limitation period for {ch.label} ran more than three years ago, so time spent outside "
-              "California (which counts for at most three years) cannot matter.", pc("803", "(d)"))
+        b.why("pc851_91.out_of_state_moot", pc("803", "(d)"), count=ch.label)
 
 
 def _evasion(b: Builder, case: Case) -> None:
     evaded = case.arrest.evaded_prosecution if case.arrest else False
     if evaded:
-        b.block("OFFENSE_NOT_COVERED", "Intentionally evading prosecution (absconding or using a false "
-                "identity) bars sealing. Bench warrants or missed court dates before the case closed do "
-                "not count as evasion.", pc("851.91", "(a)(2)(C)"))
+        b.block("OFFENSE_NOT_COVERED", "pc851_91.evaded", pc("851.91", "(a)(2)(C)"))
     elif evaded is None:
-        b.review("Did you leave the state or use another identity to avoid the case? (Missed court dates "
-                 "before the case closed do not count.)", pc("851.91", "(a)(2)(C)"),
-                 field="cases[].arrest.evaded_prosecution")
+        b.review("pc851_91.evaded_question", pc("851.91", "(a)(2)(C)"), field="cases[].arrest.evaded_prosecution")
 
 
 def _matter_of_right(b: Builder, case: Case, offenses: list[CountFacts]) -> None:
     dv = [c for c in offenses if c.offense and c.offense.dv_child_elder]
     if not dv:
-        b.why("Sealing is granted as a matter of right once the conditions are met.", pc("851.91", "(c)"))
+        b.why("pc851_91.matter_of_right", pc("851.91", "(c)"))
         return
     pattern = case.dv_child_elder_pattern
     if pattern:
-        b.discretionary("PATTERN_DV_CHILD_ELDER", "The arrest involved domestic violence, child or elder "
-                        "abuse and you have a pattern of such arrests or convictions, so the court may seal "
-                        "it only in the interests of justice.", pc("851.91", "(c)"))
+        b.discretionary("PATTERN_DV_CHILD_ELDER", "pc851_91.pattern", pc("851.91", "(c)"))
     elif pattern is None:
-        b.review("The arrest involved domestic violence, child or elder abuse. Do you have two or more "
-                 "convictions, or five or more arrests, for such offenses within three years of each "
-                 "other? If so, sealing is discretionary.", pc("851.91", "(c)"),
-                 field="cases[].dv_child_elder_pattern")
+        b.review("pc851_91.pattern_question", pc("851.91", "(c)"), field="cases[].dv_child_elder_pattern")
     else:
-        b.why("The arrest involved domestic violence, child or elder abuse, but there is no pattern, so "
-              "sealing is a matter of right.", pc("851.91", "(c)"))
+        b.why("pc851_91.no_pattern", pc("851.91", "(c)"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Profile
+from assembler.profile.model import Case, Profile
 from rules.decision import Builder, Decision, hs
 from rules.facts import CountFacts, convicted, probation_running
 from rules.granted import already_granted
@@ -43,25 +43,21 @@ def applies(case: Case) -> bool:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     if as_of < PROP_64:
-        b.block("OFFENSE_NOT_COVERED", "Prop 64 took effect on Nov. 9, 2016.", hs("11361.8"))
+        b.block("OFFENSE_NOT_COVERED", "prop64.not_enacted", hs("11361.8"))
         return b.finish(as_of)
     if already_granted(b, case, REMEDY, hs("11361.8", "(f)")):
         return b.finish(as_of)
     counts = prop64_counts(case)
     for c in counts:
-        b.why(f"{c.label} ({c.offense.description}) is a cannabis offense Prop 64 reduced or made lawful.",
-              c.offense.cite_for("prop64"))
+        b.why("prop64.cannabis", c.offense.cite_for("prop64"), count=c.label, offense=c.offense.description)
         question = c.offense.open_question("prop64")
         if question:
-            b.review(f"{c.label}: {question}", c.offense.cite_for("prop64"))
+            b.review("prop64.open_question", c.offense.cite_for("prop64"), count=c.label, question=question)
     if case.offense_date is None:
-        b.review("When was the offense committed? Prop 64 relief is for conduct before Nov. 9, 2016.",
-                 hs("11361.8", "(a)"), field="cases[].offense_date")
+        b.review("prop64.offense_date", hs("11361.8", "(a)"), field="cases[].offense_date")
     if probation_running(case, as_of) or profile.status.serving_sentence:
-        b.discretionary("STATUTE_DISCRETIONARY", "You are still serving the sentence, so this is a petition "
-                        "for recall or dismissal, decided by the court.", hs("11361.8", "(b)"))
+        b.discretionary("STATUTE_DISCRETIONARY", "prop64.still_serving", hs("11361.8", "(b)"))
     else:
-        b.why("Your sentence is complete: the court must grant the application unless the prosecutor "
-              "proves you are not eligible.", hs("11361.8", "(f)"))
+        b.why("prop64.sentence_complete", hs("11361.8", "(f)"))
     disqualifiers(b, profile, counts, CARVE_OUTS, bars=False)
     return b.finish(as_of)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile, RegistrationBasis
+from assembler.profile.model import Case, Level, Profile, RegistrationBasis
 from rules.decision import Builder, Decision, pc
 from rules.facts import (CountFacts, any_registrable, convicted, every_conviction, judgment_date, must_register,
                          registration_basis)
@@ -55,11 +55,9 @@ def ask_duty(b: Builder, profile: Profile, cite) -> None:
     """The question to ask when `duty_from_conviction` is None."""
     basis = registration_basis(profile)
     if basis is RegistrationBasis.court_ordered_290006:
-        b.review("Did the court order you to register as a sex offender (Pen. Code § 290.006) in this case? "
-                 "The court's minute order or your registration record shows it.", cite)
+        b.review("registration.court_order_here", cite)
     else:
-        b.review("Did this conviction lead to a duty to register as a sex offender (an offense listed in "
-                 "§ 290(c), or a court order under § 290.006)?", cite, field="status.registration.basis")
+        b.review("registration.duty_question", cite, field="status.registration.basis")
 
 
 # --- § 290.5 ----------------------------------------------------------------------------------------
@@ -79,18 +77,14 @@ def applies(profile: Profile, case: Case) -> bool:
 
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY)
-    b.why("A dismissal does not end sex-offender registration.", pc("290.007"))
+    b.why("registration.dismissal_no_end", pc("290.007"))
     if not any_registrable(convicted(case)):
-        b.why("Your duty to register is not shown by an offense in this case (it may be a court order under "
-              "§ 290.006 or another case). One petition covers it, filed where you are registered.",
-              pc("290.5", "(a)(1)"))
+        b.why("registration.duty_elsewhere", pc("290.5", "(a)(1)"))
     years = _minimum_years(b, profile)
     if years is None:
         return b.finish(as_of)
     _period(b, profile, years, as_of)
-    b.discretionary("STATUTE_DISCRETIONARY", "The prosecutor may ask for a hearing, and the court may deny the "
-                    "petition if keeping you on the registry would significantly enhance community safety.",
-                    pc("290.5", "(a)(3)"))
+    b.discretionary("STATUTE_DISCRETIONARY", "registration.prosecutor_hearing", pc("290.5", "(a)(3)"))
     return b.finish(as_of)
 
 
@@ -100,21 +94,15 @@ def _minimum_years(b: Builder, profile: Profile) -> int | None:
     tier = registration.tier if registration else None
     never_tier_one = [c.label for c in every_conviction(profile) if _serious_or_violent_registrable_felony(c)]
     if tier == 3:
-        b.block("REGISTRATION_TIER_3", "Tier three registration is for life; a tier three registrant may not "
-                "petition to end it (a lawyer can check the narrow exceptions, such as a tier based only on a "
-                "risk assessment).", pc("290.5", "(b)"))
+        b.block("REGISTRATION_TIER_3", "registration.tier_three", pc("290.5", "(b)"))
         return None
     if tier is None:
-        b.review("Which registration tier are you in (one, two or three)? The tier is on your registration "
-                 "record; it sets the minimum period before you can petition.", pc("290", "(d)"),
-                 field="status.registration.tier")
+        b.review("registration.tier_question", pc("290", "(d)"), field="status.registration.tier")
     elif tier == 1 and never_tier_one:
-        b.review(f"You gave tier one, but {', '.join(never_tier_one)} is a serious or violent felony, which is "
-                 "never tier one. Check the tier on your registration record.", pc("290", "(d)(1)"),
-                 field="status.registration.tier")
+        b.review("registration.not_tier_one", pc("290", "(d)(1)"), field="status.registration.tier",
+                 counts=never_tier_one)
     else:
-        b.why(f"Tier {tier} has a minimum registration period of {TIER_YEARS[tier]} years.",
-              pc("290", f"(d)({tier})"))
+        b.why("registration.tier_minimum", pc("290", f"(d)({tier})"), tier=tier, years=TIER_YEARS[tier])
         return TIER_YEARS[tier]
     return TIER_YEARS[2] if never_tier_one else TIER_YEARS[1]
 
@@ -129,32 +117,26 @@ def _period(b: Builder, profile: Profile, years: int, as_of: date) -> None:
     registration = profile.status.registration
     since = registration.since if registration else None
     if since is None:
-        b.review(f"When did your duty to register begin (your release from custody on the offense)? The "
-                 f"minimum period of at least {years} years counts from then.", pc("290", "(e)"),
-                 field="status.registration.since")
+        b.review("registration.since_question", pc("290", "(e)"), field="status.registration.since", years=years)
         return
     ends = add_years(since, years)
-    b.why("The minimum period is longer by one year for each misdemeanor and three years for each felony "
-          "conviction for failing to register.", pc("290", "(e)"))
+    b.why("registration.failure_to_register", pc("290", "(e)"))
     birthday = profile.petitioner.date_of_birth
     opens = max(ends, TIER_PETITIONS)
     cite = pc("290.5", "(a)(1)")
     if birthday is None:
         if as_of <= opens:
-            b.block("WAIT_PERIOD", f"The minimum period ends on {ends.isoformat()}; you can file on your first "
-                    "birthday after that.", cite, until=day_after(opens))
+            b.block("WAIT_PERIOD", "registration.wait_first_birthday", cite, until=day_after(opens), ends=ends)
         elif as_of < add_years(opens, 1):
-            b.review("What is your date of birth? You can file on your first birthday after the minimum period "
-                     f"ends ({ends.isoformat()}).", cite, field="petitioner.date_of_birth")
+            b.review("registration.date_of_birth", cite, field="petitioner.date_of_birth", ends=ends)
         else:
-            b.why(f"The minimum period ended on {ends.isoformat()}, more than a year ago.", cite)
+            b.why("registration.ended_year_ago", cite, ends=ends)
         return
     file_on = _next_birthday(birthday, opens)
     if as_of < file_on:
-        b.block("WAIT_PERIOD", f"The minimum period ends on {ends.isoformat()}; you can file on your next "
-                f"birthday after that, {file_on.isoformat()}.", cite, until=file_on)
+        b.block("WAIT_PERIOD", "registration.wait_next_birthday", cite, until=file_on, ends=ends, file_on=file_on)
     else:
-        b.why(f"The minimum period ended on {ends.isoformat()} and your next birthday has passed.", cite)
+        b.why("registration.ended_birthday_passed", cite, ends=ends)
 
 
 def _next_birthday(birthday: date, after: date) -> date:

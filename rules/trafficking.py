@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assembler.profile import Case, Level, Profile
+from assembler.profile.model import Case, Level, Profile
 from rules.decision import Builder, Decision, pc
 from rules.facts import CountFacts, convicted
 from rules.granted import already_granted
@@ -27,27 +27,24 @@ def applies(case: Case) -> bool:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY)
     cite = pc("236.14", "(a)")
-    b.discretionary("STATUTE_DISCRETIONARY", "Because this case resulted from being a victim of human "
-                    "trafficking, you may ask the court to vacate it entirely.", cite)
+    b.discretionary("STATUTE_DISCRETIONARY", "trafficking.may_vacate", cite)
     if already_granted(b, case, REMEDY, cite):
         return b.finish(as_of)
     counts = convicted(case)
     violent = [c for c in counts if _violent(c) is True]
     if violent and len(violent) == len(counts):
-        b.block("SERIOUS_OR_VIOLENT", f"{', '.join(c.label for c in violent)} is a violent felony (§ 667.5(c)); a "
-                "vacatur reaches only nonviolent offenses.", cite)
-        b.why("The offense is listed as a violent felony.", violent[0].offense.cite_for("violent_667_5c"))
+        many = "_many" if len(violent) > 1 else ""
+        b.block("SERIOUS_OR_VIOLENT", f"trafficking.violent{many}", cite, counts=[c.label for c in violent])
+        b.why("trafficking.listed_violent", violent[0].offense.cite_for("violent_667_5c"))
         return b.finish(as_of)
     if violent:
-        b.why(f"Only the nonviolent counts can be vacated; {', '.join(c.label for c in violent)} is a violent "
-              "felony (§ 667.5(c)).", cite)
+        many = "_many" if len(violent) > 1 else ""
+        b.why(f"trafficking.only_nonviolent{many}", cite, counts=[c.label for c in violent])
     for c in counts:
         if _violent(c) is None:
-            why = "is not in our offense table" if c.offense is None else "may be a violent felony on its facts"
-            b.review(f"{c.label} {why}: is it listed in § 667.5(c)? A vacatur reaches only nonviolent offenses.",
-                     c.offense.cite_for("violent_667_5c") if c.offense else pc("667.5", "(c)"))
-    b.review("A vacatur needs evidence that the offense was the direct result of trafficking; talk with a "
-             "lawyer or a victim-services agency.", cite)
+            b.review("trafficking.not_in_table" if c.offense is None else "trafficking.maybe_violent",
+                     c.offense.cite_for("violent_667_5c") if c.offense else pc("667.5", "(c)"), count=c.label)
+    b.review("trafficking.evidence", cite)
     return b.finish(as_of)
 
 

@@ -1,10 +1,12 @@
 """The message catalogue (rules/messages.py): every code has Spanish words with the same blanks."""
 
+import ast
 import string
 
 import pytest
 
 from rules import messages
+from conftest import REPO
 from rules.decision import Builder, Status
 
 
@@ -37,12 +39,12 @@ def test_a_wait_is_said_in_either_language_from_the_same_data():
 
 def test_a_question_keeps_its_field_and_is_translated_with_its_reason():
     b = Builder("1203.4")
-    b.review("decision.test_question", "Pen. Code, § 1203.4(a)(1)", field="cases[].sentence.completed_on")
+    b.review("pc1203_41.ask_supervision_end", "Pen. Code, § 1203.4(a)(1)", field="cases[].sentence.completed_on")
     decision = b.finish(__import__("datetime").date(2025, 1, 1))
     question, reason = decision.questions[0], decision.reasons[0]
     assert decision.status is Status.needs_review
     assert (question.code, question.field, question.message) == ("ASK_COMPLETED_ON", "cases[].sentence.completed_on",
-                                                                "decision.test_question")
+                                                                "pc1203_41.ask_supervision_end")
     assert reason.text == f"Needs review: {question.text}"
     assert messages.render(reason, "es") == "Hay que revisar: " + messages.render(question, "es")
     assert messages.render(question, "es") != question.text
@@ -51,3 +53,28 @@ def test_a_question_keeps_its_field_and_is_translated_with_its_reason():
 def test_a_code_missing_from_the_catalogue_is_an_error_not_a_silent_blank():
     with pytest.raises(KeyError, match="no message 'decision.nonexistent'"):
         messages.text("decision.nonexistent")
+
+
+def _rule_calls():
+    """Every call in rules/ to a Builder method or Reason/Notice constructor, with its literal arguments."""
+    for path in sorted((REPO / "rules").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SPEAKING:
+                literals = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                yield f"{path.name}:{node.lineno}", node.func.attr, literals
+
+
+SPEAKING = {"why", "block", "discretionary", "review", "unsettled", "wait", "say", "of", "msg"}
+
+
+def test_rules_speak_only_in_catalogue_codes_never_in_english_sentences():
+    known = messages.catalogue("en")
+    sentences = [where for where, method, literals in _rule_calls()
+                 if method == "of" or any(" " in s and not s.startswith(("Pen. Code", "Health")) for s in literals[:2])]
+    assert not sentences, f"English passed where a catalogue code belongs: {sentences}"
+    unknown = [(where, s) for where, _, literals in _rule_calls() for s in literals
+               if "." in s and " " not in s and s.split(".")[0] in NAMESPACES and s not in known]
+    assert not unknown, f"codes with no words in templates/messages/en: {unknown}"
+
+
+NAMESPACES = {key.split(".")[0] for key in messages.catalogue("en")}

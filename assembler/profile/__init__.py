@@ -2,5 +2,3 @@
 
 `rules/` imports `assembler.profile.model` and nothing else of `assembler`.
 """
-
-from assembler.profile.model import *  # noqa: F401,F403  (rules/ still imports the model from here)
