@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assembler.errors import ReliefError
 from assembler.batch.columns import COLUMNS, Column
 from assembler.batch.tables import Row
 
@@ -18,7 +19,7 @@ UNKNOWN = {"unknown", "?", "not known", "don't know", "dont know"}
 CASE_KEYS = ("case_number", "arrest_report_number", "arrest_date")
 
 
-class RowError(ValueError):
+class RowError(ReliefError, ValueError):
     """A row that cannot become part of a profile, named by row and column."""
 
 

@@ -14,13 +14,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator
 
+from assembler.errors import ReliefError
 from assembler.batch.columns import BY_NAME, REQUIRED
 
 Row = tuple[int, dict[str, str]]
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
-class TableError(ValueError):
+class TableError(ReliefError, ValueError):
     """The table cannot be read at all (its header, its format): nothing is done."""
 
 

@@ -19,6 +19,7 @@ from assembler.batch.fingerprint import RECORD, finished, fingerprint, recorded_
 from assembler.batch.grouping import locate
 from assembler.batch.inputs import ClientInput
 from assembler.batch.outcome import Outcome, failed, from_assessment
+from assembler.errors import ReliefError
 from assembler.profile.load import ProfileError, parse_profile, read_data
 from assembler.profile.model import Profile
 
@@ -72,7 +73,7 @@ def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
         return done
     try:
         packet = assemble(profile, settings.as_of, forms=settings.forms, backend=backend, lang=settings.lang)
-    except (ValueError, FileNotFoundError) as exc:  # a refusal that names its fix, or a form not on this machine
+    except ReliefError as exc:  # a refusal that names its fix, or a form not on this machine
         return _fail(client, folder, f"the packet could not be built: {exc}")
     except Exception as exc:  # one client's bug must not stop the other clients' packets
         return _fail(client, folder, f"internal error ({type(exc).__name__}: {exc}); the other clients are not "

@@ -14,10 +14,7 @@ from pathlib import Path
 import typer
 
 from assembler.commands.common import fail, parse_as_of, read_profile
-from assembler.render.forms.official.appearance import NotPrintable
-from assembler.render.forms.official.fingerprint import FormRefused
-from assembler.render.forms.official.store import FormsNotFound
-from assembler.plan.backend import DoesNotFit
+from assembler.errors import ReliefError
 from assembler.bundle.pipeline import BACKENDS, Packet, assemble, write_packet
 
 
@@ -47,7 +44,7 @@ def build_command(
     try:
         packet = assemble(person, day, forms=forms, forms_dir=forms_dir_option, lang=lang,
                           flatten=flatten, duplex=duplex)
-    except (FormRefused, FormsNotFound, DoesNotFit, NotPrintable) as exc:
+    except ReliefError as exc:
         fail(str(exc))
     write_packet(packet, out)
     _report(packet, out)

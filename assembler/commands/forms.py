@@ -7,12 +7,12 @@ from pathlib import Path
 import typer
 
 from assembler.commands.common import EXIT_BAD_INPUT
-from assembler.render.forms.official.fetch import FetchError, fetch_all
+from assembler.errors import ReliefError
+from assembler.render.forms.official.fetch import fetch_all
 from assembler.render.forms.official.fieldmaps import FORM_IDS, current
-from assembler.render.forms.official.fingerprint import FormRefused
 from assembler.render.forms.official.prepared import prepared
 from assembler.render.forms.official.sources import BASE_URL, SOURCES
-from assembler.render.forms.official.store import FormsNotFound, cache_dir, find_form, forms_dir
+from assembler.render.forms.official.store import cache_dir, find_form, forms_dir
 from assembler.render.forms.rendition.catalog import listing as rendition_listing
 
 forms_app = typer.Typer(no_args_is_help=True, help="Get, list and check the official Judicial Council forms.")
@@ -34,7 +34,7 @@ def fetch_command(
         try:
             got = fetch_all(folder, base_url=base_url, sources=_only(form_id))[0]
             typer.echo(f"{form_id}: {got.revision}, sha256 {got.sha256[:12]}…, saved to {got.path}")
-        except (FetchError, FormRefused) as exc:
+        except ReliefError as exc:
             failed = True
             typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(EXIT_BAD_INPUT if failed else 0)
@@ -64,7 +64,7 @@ def _report(folder: Path) -> bool:
         try:
             form = prepared(form_id, find_form(folder, form_id))
             typer.echo(f"  {form_id}  {form.revision.revision}  ok  {form.path.name}  sha256 {form.source_sha256[:12]}…")
-        except (FormsNotFound, FormRefused) as exc:
+        except ReliefError as exc:
             ok = False
             typer.echo(f"  {form_id}  not usable: {exc}")
     if not ok:

@@ -14,13 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Protocol, runtime_checkable
 
+from assembler.errors import ReliefError
+
 # A logical value: text for a text item, True/False for a check box.
 Value = str | bool
 
 WRITING_LINE = "___"  # a line of text that is only this prints as a rule across the box, to write on by hand
 
 
-class DoesNotFit(ValueError):
+class DoesNotFit(ReliefError, ValueError):
     """A value that would be cut at the floor size; the message names the item."""
 
 

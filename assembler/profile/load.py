@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from assembler.errors import ReliefError
 from assembler.profile.model import Profile
 
 _FIXES = {
@@ -31,7 +32,7 @@ _FIXES = {
 }
 
 
-class ProfileError(ValueError):
+class ProfileError(ReliefError, ValueError):
     """A profile that cannot be used, with one message per problem."""
 
     def __init__(self, problems: list[str], source: str = "profile"):

@@ -15,10 +15,21 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from assembler.profile.counties import canonical_county, suggest_county
+from assembler.profile.printable import printable
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _printable(cls, value):
+        """Every text as a court form prints it (assembler/profile/printable.py)."""
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, list):
+            return [printable(v) if isinstance(v, str) else v for v in value]
+        return value
 
 
 # --- petitioner -----------------------------------------------------------------------------

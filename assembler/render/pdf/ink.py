@@ -23,6 +23,7 @@ import pikepdf
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from assembler.errors import ReliefError
 from assembler.render.pdf import fonts
 
 # qpdf objects must not be read from two threads at once (reading resolves objects lazily). The PDFs
@@ -37,7 +38,7 @@ _WANTED = sorted({*bytes(range(0x20, 0x7F)).decode("latin-1"), *bytes(range(0xA0
                   *bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"), *map(chr, range(0x100, 0x180))})
 
 
-class UnprintableText(ValueError):
+class UnprintableText(ReliefError, ValueError):
     """Text with a character the embedded typeface has no glyph for."""
 
 

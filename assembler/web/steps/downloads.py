@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from pydantic import ValidationError
 
+from assembler.errors import ReliefError
 from assembler.profile.model import Case, DeclarationFacts, Petitioner, Status
 from assembler.web.pages import Page
 from assembler.web.profile_build import build, profile_data
@@ -36,7 +37,7 @@ async def packet_download(request: Request):
         return page.redirect("/review")
     try:
         packet = await run_in_threadpool(assemble, profile, page.today, forms="rendition", lang=page.lang)
-    except ValueError as exc:
+    except ReliefError as exc:
         return page.render("error.html", status=422, title_key="error.packet_title", text_key="error.packet_text",
                            detail=str(exc))
     if packet.pdf is None:

@@ -8,9 +8,9 @@ value that would be cut raises instead of being drawn.
 
 from __future__ import annotations
 
-import unicodedata
-
+from assembler.errors import ReliefError
 from assembler.plan.backend import TextBox
+from assembler.profile.printable import fold_char
 from assembler.render.forms.fitting import Fit, require_fit, width
 from assembler.render.forms.official.widgets import PADDING, Widget
 
@@ -18,7 +18,7 @@ ASCENT = 0.718  # Helvetica/Arial and Times cap-height-ish ascent used to place 
 DESCENT = 0.207
 
 
-class NotPrintable(ValueError):
+class NotPrintable(ReliefError, ValueError):
     """A character the form's font cannot show (outside Windows-1252)."""
 
 
@@ -33,13 +33,12 @@ def encode(item: str, text: str) -> bytes:
 
 
 def _char(item: str, char: str) -> bytes:
-    try:
-        return char.encode("cp1252")
-    except UnicodeEncodeError:
-        base = unicodedata.normalize("NFKD", char).encode("cp1252", "ignore")
-        if base.strip() or not char.isprintable():
-            return base
-        raise NotPrintable(f"{item}: the form's font cannot print {char!r}; fix: spell it with Latin letters") from None
+    folded = fold_char(char)
+    if folded is not None:
+        return folded.encode("cp1252")
+    if not char.isprintable():
+        return b""
+    raise NotPrintable(f"{item}: the form's font cannot print {char!r}; fix: spell it with Latin letters") from None
 
 
 def layout(item: str, text: str, widget: Widget) -> Fit:

@@ -15,6 +15,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from assembler.errors import ReliefError
 from assembler.render.forms.official.prepared import prepare
 from assembler.render.forms.official.sources import BASE_URL, SOURCES, Source
 
@@ -22,7 +23,7 @@ MAX_BYTES = 10 * 1024 * 1024
 USER_AGENT = "ca-relief (record-clearance forms; https://www.courts.ca.gov)"
 
 
-class FetchError(RuntimeError):
+class FetchError(ReliefError, RuntimeError):
     pass
 
 

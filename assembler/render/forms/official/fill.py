@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from assembler.errors import ReliefError
 from assembler.plan.backend import Value
 from assembler.render.forms.official import appearance
 from assembler.render.forms.official.flatten import flatten_pages
@@ -23,7 +24,7 @@ from assembler.render.forms.official.widgets import Widget
 from assembler.render.forms.official.readback import Expected, verify
 
 
-class UnknownItem(KeyError):
+class UnknownItem(ReliefError, KeyError):
     pass
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from assembler.errors import ReliefError
 from assembler.render.forms.official.fieldmaps import Revision, current, revisions
 from assembler.render.forms.official.sources import where_to_get
 
 
-class FormRefused(ValueError):
+class FormRefused(ReliefError, ValueError):
     """This PDF will not be filled; the message says which form, what differs and what to do."""
 
 

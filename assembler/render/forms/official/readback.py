@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assembler.errors import ReliefError
 from assembler.render.forms.official.pdfbytes import ref, text_string
 from assembler.render.forms.official.prepared import PreparedForm
 from assembler.render.forms.official.widgets import Widget
 
 
-class FillError(RuntimeError):
+class FillError(ReliefError, RuntimeError):
     """A value written to the form is not in the result; the message names the items."""
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from assembler.errors import ReliefError
+
 ENV_VAR = "CA_RELIEF_FORMS_DIR"
 
 
-class FormsNotFound(FileNotFoundError):
+class FormsNotFound(ReliefError, FileNotFoundError):
     pass
 
 

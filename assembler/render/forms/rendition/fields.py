@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from assembler.errors import ReliefError
 from assembler.render.forms.fitting import FLOOR_PT, LEADING, fit
 from assembler.render.pdf.ink import InkFont
 from assembler.render.forms.rendition.boxes import PAD, text_box
@@ -18,7 +19,7 @@ from assembler.render.forms.rendition.widgets import CROSS_WEIGHT, Widgets, cros
 Value = str | bool | None
 
 
-class FillError(ValueError):
+class FillError(ReliefError, ValueError):
     """A value the rendition cannot take: unknown item, wrong kind, or too long for its field."""
 
 

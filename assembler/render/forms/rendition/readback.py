@@ -15,11 +15,12 @@ from typing import Mapping
 import pikepdf
 import pypdfium2
 
+from assembler.errors import ReliefError
 from assembler.render.forms.rendition.fields import Value
 from assembler.render.forms.rendition.spec import FormSpec
 
 
-class ReadBackError(ValueError):
+class ReadBackError(ReliefError, ValueError):
     """A value that is not in the written PDF as it was given."""
 
 

@@ -15,12 +15,14 @@ from typing import Any
 
 import yaml
 
+from assembler.errors import ReliefError
+
 PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0  # US letter
 FORMS_PACKAGE = "forms"
 SPEC_NAME = "rendition.yaml"
 
 
-class SpecError(ValueError):
+class SpecError(ReliefError, ValueError):
     """A spec that cannot be drawn; the message names the form, page and element."""
 
 
