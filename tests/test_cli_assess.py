@@ -34,7 +34,9 @@ def test_json_follows_the_design_contract():
     out = assess_json(EXAMPLES / "wobbler-17b-then-dismissal.yaml")
     assert set(out) == {"petitioner", "as_of", "cases", "recommended_order"}
     case = out["cases"][0]
-    assert set(case) == {"case_number", "county", "remedies", "flags", "notices"}
+    # DESIGN.md's fields, plus `key` (added in issue 13: the case's one file-safe identity)
+    assert set(case) == {"case_number", "county", "remedies", "flags", "notices", "key"}
+    assert case["key"] == "RIF1801234"
     remedy = case["remedies"][0]
     assert set(remedy) == {"remedy", "status", "eligible_now", "eligible_on", "forms", "blockers",
                            "discretion", "reasons", "questions"}

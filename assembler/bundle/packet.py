@@ -19,7 +19,7 @@ from reportlab.lib.pagesizes import LETTER
 from assembler.plan.backend import FormBackend
 from assembler.profile.counties import county_profile
 from assembler.render.pages.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
-from assembler.plan.formset import Document, FormSet, case_label
+from assembler.plan.formset import Document, FormSet
 from assembler.render.pages.instructions import instructions_pdf, render_instructions
 from assembler.profile.model import Case, Profile
 from assembler.render.pages.proof_of_service import ServedCase, proof_of_service_pdf
@@ -104,7 +104,7 @@ def bundle(profile: Profile, assessment: Assessment, formset: FormSet, backend: 
 def _body(profile: Profile, assessment: Assessment, formset: FormSet, backend: FormBackend, lang: str,
           out: Bundled) -> list[Part]:
     parts: list[Part] = []
-    for county in _counties(profile, formset):
+    for county in _counties(profile, assessment, formset):
         parts.append(_instructions(profile, assessment.cases, county, lang, out))
         for case, result in zip(profile.cases, assessment.cases):
             if case.county == county:
@@ -112,11 +112,11 @@ def _body(profile: Profile, assessment: Assessment, formset: FormSet, backend: F
     return parts
 
 
-def _counties(profile: Profile, formset: FormSet) -> list[str]:
+def _counties(profile: Profile, assessment: Assessment, formset: FormSet) -> list[str]:
     filed = {d.case_number for d in formset.documents}
     seen: list[str] = []
     for case in profile.cases:
-        if case.county and _label_of(case, profile) in filed and case.county not in seen:
+        if case.county and _label_of(case, profile, assessment) in filed and case.county not in seen:
             seen.append(case.county)
     return seen
 
@@ -131,7 +131,7 @@ def _instructions(profile: Profile, results: list[CaseResult], county: str, lang
 
 def _case_parts(profile: Profile, case: Case, result: CaseResult, formset: FormSet, backend: FormBackend,
                 lang: str, out: Bundled) -> list[Part]:
-    label = _label_of(case, profile)
+    label = result.key
     docs = [d for d in formset.documents if d.case_number == label]
     parts: list[Part] = []
     for petition, order in PETITIONS.items():
@@ -167,10 +167,10 @@ def _proof_of_service(profile: Profile, case: Case, label: str, group: list[Docu
     return Part(TITLES[lang]["pos"].format(label=label), "pos", data, name)
 
 
-def _label_of(case: Case, profile: Profile) -> str:
-    """The same label the form set gave this case (by position, so identical cases stay distinct)."""
+def _label_of(case: Case, profile: Profile, assessment: Assessment) -> str:
+    """The key the engine gave this case (found by position, so identical cases stay distinct)."""
     index = next(i for i, c in enumerate(profile.cases) if c is case)
-    return case_label(case, index)
+    return assessment.cases[index].key
 
 
 # --- the cover sheet, which needs the page numbers of everything after it ---------------------
@@ -205,7 +205,7 @@ def _sheet(profile: Profile, assessment: Assessment, parts: list[Part], formset:
     signatures = [(p.first_page + p.pages - 1, f"{p.title} — {actions[p.kind]}")
                   for p in parts if p.kind in SIGNED_BY_PETITIONER]
     return CoverSheet(petitioner=profile.petitioner.legal_name, entries=entries, signatures=signatures,
-                      blanks=_blanks(parts, formset), courts=_courts(profile, formset, lang),
+                      blanks=_blanks(parts, formset), courts=_courts(profile, assessment, formset, lang),
                       later=_later(assessment, formset, lang))
 
 
@@ -218,17 +218,17 @@ def _blanks(parts: list[Part], formset: FormSet) -> list[tuple[int, str]]:
     return found
 
 
-def _courts(profile: Profile, formset: FormSet, lang: str) -> list[Court]:
+def _courts(profile: Profile, assessment: Assessment, formset: FormSet, lang: str) -> list[Court]:
     courts = []
-    for county in _counties(profile, formset):
+    for county in _counties(profile, assessment, formset):
         record = county_profile(county)
         data = record.court
         address = data.filing_address.value.one_line() if data.filing_address.value else None
         cases = [c for c in profile.cases if c.county == county]
-        labels = [_label_of(c, profile) for c in cases]
+        labels = [_label_of(c, profile, assessment) for c in cases]
         serve = []
         for case in cases:
-            remedies = sorted({r for d in formset.documents if d.case_number == _label_of(case, profile)
+            remedies = sorted({r for d in formset.documents if d.case_number == _label_of(case, profile, assessment)
                                for r in d.remedies})
             for r in service_list(case, remedies):
                 line = f"{r.name}: {r.address}" if r.address else f"{r.name}: {r.how_to_find}"
@@ -249,8 +249,8 @@ def _later(assessment: Assessment, formset: FormSet, lang: str) -> list[str]:
     words = LATER[lang]
     filed = {(d.case_number, r) for d in formset.documents for r in d.remedies}
     items = []
-    for index, case in enumerate(assessment.cases):
-        label = case.case_number or f"case{index + 1}"
+    for case in assessment.cases:
+        label = case.key
         for d in case.remedies:
             if d.status.value == "ineligible" or (label, d.remedy) in filed:
                 continue

@@ -33,7 +33,7 @@ class Document:
     file_name: str
     form_id: str
     revision: str
-    case_number: str  # `case_label`: the court case number, or case<N> when none is known
+    case_number: str  # the case's key (rules/engine.py `case_keys`): names its files
     title: str  # for the packet's bookmarks
     remedies: list[str]
     data: bytes
@@ -53,8 +53,8 @@ class FormSet:
 def build_forms(profile: Profile, assessment: Assessment, backend: FormBackend, *, signed_on: date,
                 flatten: bool = False) -> FormSet:
     out = FormSet()
-    for index, (case, result) in enumerate(zip(profile.cases, assessment.cases)):
-        label = case_label(case, index)
+    for case, result in zip(profile.cases, assessment.cases):
+        label = result.key
         out.not_produced += _elsewhere(result, label)
         for served, mappers in PETITION_SETS:
             remedies = [r for r in served if requested(result.remedies, r)]
@@ -130,9 +130,6 @@ def _elsewhere(result: CaseResult, label: str) -> list[dict]:
             if d.remedy not in filled and d.actionable and d.eligible_now and d.forms]
 
 
-def case_label(case: Case, index: int) -> str:
-    """The court case number (made safe for a file name), or case<N> when none is known."""
-    return _safe(case.court_case_number) if case.court_case_number else f"case{index + 1}"
 
 
 def _safe(text: str) -> str:
