@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from assembler.web.app import create_app
 from assembler.web.i18n import Translator, messages
+from rules import messages as rule_messages
 from rules.engine import ORDER
 
 REPO = Path(__file__).resolve().parents[1]
@@ -95,5 +96,8 @@ def test_spanish_errors_and_results():
     results = html.unescape(client.get("/results").text)
     assert "Desestimar la condena después de la libertad condicional" in results
     assert "La corte tiene que concederlo" in results
-    assert "Desestimar la condena no le devuelve el derecho a tener armas" in results
-    assert '<ul class="reasons" lang="en">' in results  # the statute's reasons are marked as English
+    assert "no le devuelve el derecho a poseer o tener un arma de fuego" in results  # a notice, by its code
+    assert "does not give back" not in results
+    assert 'lang="en"' not in results.split("<main")[1]  # the reasons are in Spanish now, from their codes
+    assert rule_messages.text("pc1203_4.probation_granted", "es") in results
+    assert "Probation was granted" not in results

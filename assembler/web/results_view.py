@@ -7,12 +7,10 @@ from dataclasses import dataclass, field
 from assembler.profile.counties import county_profile
 from assembler.profile.model import Profile
 from assembler.web.i18n import Translator
+from rules import messages
 from rules.decision import Assessment, CaseResult, Decision, Status
 
 AUTO_CITES = ("1203.425", "851.93", "11361.9")
-# Notices that come with no flag, by their opening words, and the key of their words in Spanish.
-NOTICES = {"You must still tell the truth": "notice.disclose", "A dismissed conviction can still be used": "notice.prior",
-           "A sealed arrest is treated": "notice.sealed_arrest", "A Prop 47 misdemeanor designation": "notice.prop47_guns"}
 
 
 @dataclass
@@ -44,7 +42,6 @@ class CaseView:
     ruled_out: list[RemedyView] = field(default_factory=list)
     automatic: list[tuple[str, str]] = field(default_factory=list)
     effects: list[tuple[str, str]] = field(default_factory=list)
-    effects_english: list[tuple[str, str]] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     needs_review: bool = False
 
@@ -76,20 +73,9 @@ def _case(i: int, case, result: CaseResult, t: Translator) -> CaseView:
         remedy = _remedy(decision, t)
         (view.remedies if decision.actionable else view.ruled_out).append(remedy)
     view.needs_review = any(d.status is Status.needs_review for d in result.remedies)
-    for notice in result.notices:
-        item = (notice.text, notice.cite)
-        if any(c in notice.cite for c in AUTO_CITES):
-            continue
-        view.effects_english.append(item)
+    view.effects = [(messages.render(n, t.lang), n.cite) for n in result.notices
+                    if not any(c in n.cite for c in AUTO_CITES)]
     view.automatic = [(t(f"flag.{f}"), _auto_cite(f)) for f in result.flags if f.startswith("AUTO_RELIEF")]
-    if t.lang == "en":
-        view.effects = view.effects_english
-        view.effects_english = []
-    else:
-        view.effects = [(t(f"flag.{f}"), "") for f in result.flags
-                        if not f.startswith("AUTO_RELIEF") and t.get(f"flag.{f}")]
-        view.effects += [(t(key), cite) for text, cite in view.effects_english
-                         for start, key in NOTICES.items() if text.startswith(start)]
     view.contacts = contacts(case.county)
     return view
 
@@ -109,7 +95,7 @@ def _remedy(decision: Decision, t: Translator) -> RemedyView:
         remedy=decision.remedy, name=t(f"remedy.{decision.remedy}"), status=decision.status.value,
         status_text=t(f"status.{decision.status.value}"), when=when, forms=decision.forms,
         blockers=[t(f"blocker.{b}") for b in decision.blockers + decision.discretion if t.get(f"blocker.{b}")],
-        reasons=[(r.text, r.cite) for r in decision.reasons])
+        reasons=[(messages.render(r, t.lang), r.cite) for r in decision.reasons])
 
 
 def _auto_cite(flag: str) -> str:
