@@ -37,14 +37,15 @@ def text_of(data: bytes, tmp_path: Path, name: str = "p.pdf") -> str:
 def test_packet_shows_petitioner_cases_court_service_and_instructions(tmp_path, example, cases, court, petition):
     packet = packet_for(example)
     text = text_of(packet.pdf, tmp_path)
-    name = load_profile(EXAMPLES / f"{example}.yaml", AS_OF).petitioner.legal_name
+    person = load_profile(EXAMPLES / f"{example}.yaml", AS_OF).petitioner
+    name = person.legal_name
     assert name in text
     for number in cases:
         assert number in text
     assert any(part in text for part in court.split("|"))
     assert petition in text.upper()
     assert "PROOF OF SERVICE BY MAIL" in text
-    assert "Packet page 1 of" in text
+    assert {"en": "Packet page 1 of", "es": "Página 1 de"}[person.preferred_language] in text  # the packet's language
     instructions = [f for f in packet.files if f.startswith("instructions_")]
     listed = {entry["file"] for entry in json.loads(packet.files["manifest.json"])["documents"]}
     assert instructions and set(instructions) <= listed
@@ -133,7 +134,7 @@ def test_every_page_is_numbered_the_packet_opens_on_its_bookmarks_and_has_no_liv
     pages = pdf_text(path).split("\f")[:total]
     assert len(pages) == total
     for number, page in enumerate(pages, start=1):
-        assert f"Packet page {number} of {total}" in page, number
+        assert f"Página {number} de {total} del paquete" in page, number  # two-counties is a Spanish packet
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
     assert not reader.get_fields(), "the packet is for printing: every form in it is flattened"
     assert all("/Annots" not in page for page in reader.pages)

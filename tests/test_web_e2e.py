@@ -253,7 +253,7 @@ STORIES = {
     "two-counties": {  # two cases, one interview
         "en": ["Dismiss the conviction after probation", "Dismiss a conviction that had no probation",
                "Each court needs its own petition", "Case M221987", "Case 4CA05512"],
-        "es": ["Desestimar una condena sin libertad condicional", "Presente en la corte de cada condado por separado"],
+        "es": ["Desestimar una condena sin libertad condicional", "Cada corte necesita su propia petición"],
         "pdf": ["Rosa Isabel Delgado", "M221987", "4CA05512"],
     },
 }

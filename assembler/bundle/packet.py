@@ -26,30 +26,24 @@ from assembler.render.pages.proof_of_service import ServedCase, proof_of_service
 from assembler.render.forms.rendition.backend import RenditionBackend
 from assembler.render.pdf.ink import SHARED_SOURCES, InkFont, add_content
 from assembler.plan.service import service_list
+from assembler.plan.wording import case_title, long_date
+from rules import messages
 from rules.decision import Assessment, CaseResult
 
 STAMP_SIZE = 7  # points: the packet page numbers
 PETITIONS = {"CR-180": "CR-181", "CR-409": "CR-410"}  # petition → its proposed order
 SIGNED_BY_PETITIONER = {"CR-180", "CR-409", "MC-031"}
 NOTICE = {"CR-180": "Pen. Code, § 1203.4(d)(1)", "CR-409": "Pen. Code, § 851.91(b)"}
-ACTIONS = {
-    "en": {"cover": "Read first", "instructions": "Read; keep", "CR-180": "Sign and date on the last page",
-           "CR-409": "Sign and date on the last page", "MC-031": "Read, fill any blanks, sign and date",
-           "MC-025": "Check it; file it with the petition", "CR-181": "Do not sign — the judge does",
-           "CR-410": "Do not sign — the judge does", "pos": "The adult who mails the copies signs it"},
-    "es": {"cover": "Leer primero", "instructions": "Leer; guardar", "CR-180": "Firme y feche en la última página",
-           "CR-409": "Firme y feche en la última página", "MC-031": "Lea, llene los espacios, firme y feche",
-           "MC-025": "Revíselo; preséntelo con la petición", "CR-181": "No lo firme: lo firma el juez",
-           "CR-410": "No lo firme: lo firma el juez", "pos": "Lo firma el adulto que envía las copias"},
-}
-LATER = {"en": {"from": "possible from {date}", "now": "possible now, but not prepared here",
-                "unknown": "date not known yet"},
-         "es": {"from": "posible desde {date}", "now": "posible ahora, pero no se prepara aquí",
-                "unknown": "fecha aún no conocida"}}
-TITLES = {"en": {"cover": "Cover sheet: start here", "instructions": "Filing instructions — {county} County",
-                 "pos": "Proof of Service by Mail — {label}"},
-          "es": {"cover": "Portada: empiece aquí", "instructions": "Instrucciones — Condado de {county}",
-                 "pos": "Prueba de notificación por correo — {label}"}}
+
+
+def _words(key: str, lang: str, **params) -> str:
+    """The packet's own words, from templates/messages/<lang>/packet.yaml."""
+    return messages.text(f"packet.{key}", lang, **params)
+
+
+def _action(kind: str, lang: str) -> str:
+    key = f"packet.action.{kind}"
+    return messages.text(key if key in messages.catalogue("en") else "packet.action.MC-025", lang)
 
 
 @dataclass
@@ -90,7 +84,7 @@ def bundle(profile: Profile, assessment: Assessment, formset: FormSet, backend: 
         return out  # nothing to file: no packet, the assessment explains why
     cover = _cover(profile, assessment, body, formset, lang, duplex)
     parts = [cover, *body]
-    packet = _assemble(parts, duplex)
+    packet = _assemble(parts, duplex, lang)
     out.files["cover.pdf"] = cover.data
     out.files["packet.pdf"] = packet
     out.kinds["cover.pdf"] = {"kind": "cover sheet"}
@@ -126,7 +120,7 @@ def _instructions(profile: Profile, results: list[CaseResult], county: str, lang
     name = f"instructions_{county.replace(' ', '-')}_{lang}.pdf"
     out.files[name] = data
     out.kinds[name] = {"kind": "instructions", "county": county, "lang": lang}
-    return Part(TITLES[lang]["instructions"].format(county=county), "instructions", data, name)
+    return Part(_words("title.instructions", lang, county=county), "instructions", data, name)
 
 
 def _case_parts(profile: Profile, case: Case, result: CaseResult, formset: FormSet, backend: FormBackend,
@@ -164,7 +158,7 @@ def _proof_of_service(profile: Profile, case: Case, label: str, group: list[Docu
     name = f"proof-of-service_{label}.pdf"
     out.files[name] = data
     out.kinds[name] = {"kind": "proof of service by mail", "case_number": label}
-    return Part(TITLES[lang]["pos"].format(label=label), "pos", data, name)
+    return Part(_words("title.pos", lang, label=label), "pos", data, name)
 
 
 def _label_of(case: Case, profile: Profile, assessment: Assessment) -> str:
@@ -178,7 +172,7 @@ def _label_of(case: Case, profile: Profile, assessment: Assessment) -> str:
 
 def _cover(profile: Profile, assessment: Assessment, body: list[Part], formset: FormSet, lang: str,
            duplex: bool) -> Part:
-    cover = Part(TITLES[lang]["cover"], "cover", b"")
+    cover = Part(_words("title.cover", lang), "cover", b"")
     for _ in range(3):  # the cover's own length shifts every page number after it
         _number([cover, *body], duplex)
         cover.data = cover_pdf(_sheet(profile, assessment, [cover, *body], formset, lang), lang)
@@ -199,14 +193,12 @@ def _number(parts: list[Part], duplex: bool) -> None:
 
 
 def _sheet(profile: Profile, assessment: Assessment, parts: list[Part], formset: FormSet, lang: str) -> CoverSheet:
-    actions = ACTIONS[lang]
-    entries = [Entry(p.title, p.first_page, p.first_page + p.pages - 1, actions.get(p.kind, actions["MC-025"]))
-               for p in parts]
-    signatures = [(p.first_page + p.pages - 1, f"{p.title} — {actions[p.kind]}")
+    entries = [Entry(p.title, p.first_page, p.first_page + p.pages - 1, _action(p.kind, lang)) for p in parts]
+    signatures = [(p.first_page + p.pages - 1, f"{p.title} — {_action(p.kind, lang)}")
                   for p in parts if p.kind in SIGNED_BY_PETITIONER]
     return CoverSheet(petitioner=profile.petitioner.legal_name, entries=entries, signatures=signatures,
                       blanks=_blanks(parts, formset), courts=_courts(profile, assessment, formset, lang),
-                      later=_later(assessment, formset, lang))
+                      later=_later(profile, assessment, formset, lang))
 
 
 def _blanks(parts: list[Part], formset: FormSet) -> list[tuple[int, str]]:
@@ -244,27 +236,26 @@ def _courts(profile: Profile, assessment: Assessment, formset: FormSet, lang: st
     return courts
 
 
-def _later(assessment: Assessment, formset: FormSet, lang: str) -> list[str]:
+def _later(profile: Profile, assessment: Assessment, formset: FormSet, lang: str) -> list[str]:
     """Remedies found but not in this packet: not yet, needing review, or with forms we do not fill."""
-    words = LATER[lang]
     filed = {(d.case_number, r) for d in formset.documents for r in d.remedies}
     items = []
-    for case in assessment.cases:
-        label = case.key
-        for d in case.remedies:
-            if d.status.value == "ineligible" or (label, d.remedy) in filed:
+    for index, (case, result) in enumerate(zip(profile.cases, assessment.cases)):
+        for d in result.remedies:
+            if d.status.value == "ineligible" or (result.key, d.remedy) in filed:
                 continue
-            when = (words["from"].format(date=d.eligible_on.isoformat()) if d.eligible_on
-                    else words["now"] if d.eligible_now else words["unknown"])
-            why = d.questions[0].text if d.questions else d.reasons[-1].text
-            items.append(f"{d.remedy} ({label}) — {when}. {why}")
+            when = (_words("later.from", lang, date=long_date(d.eligible_on, lang)) if d.eligible_on
+                    else _words("later.now", lang) if d.eligible_now else _words("later.unknown", lang))
+            why = messages.render(d.questions[0] if d.questions else d.reasons[-1], lang)
+            items.append(_words("later.item", lang, remedy=d.remedy, case=case_title(case, index, lang),
+                                when=when, why=why))
     return items
 
 
 # --- putting the pages together -----------------------------------------------------------------
 
 
-def _assemble(parts: list[Part], duplex: bool) -> bytes:
+def _assemble(parts: list[Part], duplex: bool, lang: str) -> bytes:
     """One PDF of all parts (qpdf copies the pages; nothing is re-drawn), a bookmark per part and
     "Packet page N of M" on every page."""
     _number(parts, duplex)
@@ -285,20 +276,20 @@ def _assemble(parts: list[Part], duplex: bool) -> bytes:
     with packet.open_outline() as outline:
         outline.root.extend(pikepdf.OutlineItem(part.title, start) for part, start in zip(parts, starts))
     packet.Root.PageMode = pikepdf.Name.UseOutlines  # open with the bookmarks showing
-    _stamp(packet)
+    _stamp(packet, lang)
     out = io.BytesIO()
     packet.save(out, deterministic_id=True, compress_streams=False,
                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
     return out.getvalue()
 
 
-def _stamp(packet: pikepdf.Pdf) -> None:
+def _stamp(packet: pikepdf.Pdf, lang: str) -> None:
     """"Packet page N of M" in the bottom margin, outside the forms' content, on every page."""
     ink = InkFont.build()
     font = ink.install(packet)
     total = len(packet.pages)
     for number, page in enumerate(packet.pages, start=1):
-        text = f"Packet page {number} of {total}"
+        text = _words("page", lang, n=number, total=total)
         x = (float(page.mediabox[2]) - ink.width(text, STAMP_SIZE)) / 2
         ink.use_on(page, font)
         add_content(packet, page, ink.show(text, x, 6, STAMP_SIZE))

@@ -11,7 +11,9 @@ from datetime import date
 
 import jinja2
 
+from assembler.profile.model import Case
 from assembler.plan.service import SERVICE_LEAD_DAYS
+from rules import messages
 
 _MONTHS = {
     "en": ("January February March April May June July August September October November December").split(),
@@ -40,3 +42,13 @@ def template_env() -> jinja2.Environment:
 def long_date(value: date, lang: str = "en") -> str:
     month = _MONTHS[lang][value.month - 1]
     return f"{value.day} de {month} de {value.year}" if lang == "es" else f"{month} {value.day}, {value.year}"
+
+
+def case_title(case: Case, index: int, lang: str = "en") -> str:
+    """A case as a person and a clerk name it: its court number, else "Arrest on June 11, 2022"; never
+    the internal key."""
+    if case.court_case_number:
+        return case.court_case_number
+    if case.arrest and case.arrest.date:
+        return messages.text("packet.case.arrest_on", lang, date=long_date(case.arrest.date, lang))
+    return messages.text("packet.case.numbered", lang, n=index + 1)

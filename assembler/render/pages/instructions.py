@@ -17,6 +17,7 @@ from assembler.plan.wording import template_env
 from assembler.profile.counties import CountyProfile, Fact, Office, PostalAddress, county_profile
 from assembler.profile.model import Case, Level, Profile
 from assembler.render.pages.textpdf import pdf_bytes
+from rules import messages
 from rules.decision import CaseResult, Decision, Status
 
 LANGS = ("en", "es")
@@ -26,8 +27,6 @@ FAMILIES = {"petition": PETITION_REMEDIES, "sealing": SEALING_REMEDIES}
 PARTS = ("overview", "petition", "sealing", "effects", "help")
 
 _SOURCE_REFS = re.compile(r"\s*\((?:P_\w+|[A-F])(?:,\s*(?:P_\w+|[A-F]))*\)")
-_PAGE_LABEL = {"en": "Page {n} of {total}", "es": "Página {n} de {total}"}
-_FOOTER = {"en": "Filing instructions", "es": "Instrucciones para presentar"}
 
 
 @dataclass
@@ -85,7 +84,9 @@ def render_instructions(profile: Profile, case_results: list[CaseResult], county
 
 def instructions_pdf(text: str, lang: str = "en") -> bytes:
     """The rendered instructions as PDF bytes, with the language's footer and page numbers."""
-    return pdf_bytes(text, footer=_FOOTER[lang], title=_FOOTER[lang], page_label=_PAGE_LABEL[lang])
+    footer = messages.text("packet.instructions.footer", lang)
+    # the typesetter fills {n} and {total}, so the catalogue's braces are passed through as they are
+    return pdf_bytes(text, footer=footer, title=footer, page_label=messages.catalogue(lang)["packet.instructions.page"])
 
 
 def write_instructions_pdf(text: str, path: Path, lang: str = "en") -> Path:
