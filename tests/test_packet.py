@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from assembler.profile.load import load_profile, parse_profile
 from assembler.bundle.pipeline import assemble, write_packet
-from tests.conftest import pdf_text
+from tests.conftest import overprinted, page_words, pdf_text
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 AS_OF = date(2026, 11, 1)
@@ -203,3 +203,20 @@ def test_packets_built_at_once_in_threads_are_the_packets_built_one_by_one():
     with ThreadPoolExecutor(4) as pool:
         together = list(pool.map(lambda name: packet_for(name).pdf, names))
     assert together == [alone[name] for name in names]
+
+
+@pytest.mark.parametrize("duplex", [False, True])
+def test_two_cases_in_one_packet_each_keep_their_own_values_on_their_own_pages(tmp_path, duplex):
+    """qpdf copies a page it copied before from that first copy: two CR-180s (and their MC-025s) once
+    printed both cases' numbers, counties and courts on top of each other in packet.pdf."""
+    packet = packet_for("two-counties", duplex=duplex)
+    path = tmp_path / "packet.pdf"
+    path.write_bytes(packet.pdf)
+    pages = page_words(path)
+    drawn_over = {n: overprinted(words) for n, words in enumerate(pages, start=1)}
+    assert not {n: pairs for n, pairs in drawn_over.items() if pairs}
+    numbers = {"M221987", "4CA05512"}
+    petition_pages = [{w[4] for w in words} for words in pages if "PETITION" in {w[4] for w in words}]
+    assert len(petition_pages) >= 2
+    for words in petition_pages:
+        assert len(numbers & words) == 1  # each petition page shows its own case number, and only it

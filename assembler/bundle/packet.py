@@ -266,13 +266,16 @@ def _assemble(parts: list[Part], duplex: bool, lang: str) -> bytes:
             packet.add_blank_page(page_size=LETTER)
         starts.append(len(packet.pages))
         if part.printed is not None:
-            blank, layers = part.printed
             with SHARED_SOURCES:  # the blank is shared by every packet this process makes
-                packet.pages.extend(blank.pages)
-            for page, operators in zip(packet.pages[starts[-1]:], layers):
-                add_content(packet, page, operators)
+                packet.pages.extend(part.printed[0].pages)
             continue
         packet.pages.extend(part.opened().pages)  # our own pages, or an official form its backend flattened
+    # Values are drawn only once every page is in: qpdf copies a page it has copied before from its
+    # first copy, so drawing on that copy first would print one case's values on another's form.
+    for part, start in zip(parts, starts):
+        if part.printed is not None:
+            for page, operators in zip(packet.pages[start:], part.printed[1]):
+                add_content(packet, page, operators)
     with packet.open_outline() as outline:
         outline.root.extend(pikepdf.OutlineItem(part.title, start) for part, start in zip(parts, starts))
     packet.Root.PageMode = pikepdf.Name.UseOutlines  # open with the bookmarks showing
