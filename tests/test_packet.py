@@ -95,7 +95,7 @@ def test_two_counties_get_separate_sections_and_instructions(tmp_path):
     outline = [item.title for item in PdfReader(io.BytesIO(packet.pdf)).outline if not isinstance(item, list)]
     san_diego = outline.index("Instrucciones — Condado de San Diego")
     los_angeles = outline.index("Instrucciones — Condado de Los Angeles")
-    petitions = [i for i, t in enumerate(outline) if t.startswith("Petition for Dismissal")]
+    petitions = [i for i, t in enumerate(outline) if t.startswith("Petición de desestimación (CR-180)")]
     assert san_diego < petitions[0] < los_angeles < petitions[1]
 
 

@@ -19,6 +19,7 @@ from reportlab.lib.pagesizes import LETTER
 from assembler.plan.backend import FormBackend
 from assembler.profile.counties import county_profile
 from assembler.render.pages.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
+from assembler.plan.formmap.items import FORMS, facts, petitions
 from assembler.plan.formset import Document, FormSet
 from assembler.render.pages.instructions import instructions_pdf, render_instructions
 from assembler.profile.model import Case, Profile
@@ -31,9 +32,7 @@ from rules import messages
 from rules.decision import Assessment, CaseResult
 
 STAMP_SIZE = 7  # points: the packet page numbers
-PETITIONS = {"CR-180": "CR-181", "CR-409": "CR-410"}  # petition → its proposed order
-SIGNED_BY_PETITIONER = {"CR-180", "CR-409", "MC-031"}
-NOTICE = {"CR-180": "Pen. Code, § 1203.4(d)(1)", "CR-409": "Pen. Code, § 851.91(b)"}
+PETITIONS = petitions()  # petition → its proposed order (forms/<ID>/items.yaml)
 
 
 def _words(key: str, lang: str, **params) -> str:
@@ -132,20 +131,20 @@ def _case_parts(profile: Profile, case: Case, result: CaseResult, formset: FormS
         group = [d for d in docs if d.file_name.startswith(f"{petition}_")]
         if not group:
             continue
-        parts += [_form_part(d, backend) for d in group]
-        parts += [_form_part(d, backend) for d in docs if d.file_name.startswith(f"{order}_")]
+        parts += [_form_part(d, backend, lang) for d in group]
+        parts += [_form_part(d, backend, lang) for d in docs if d.file_name.startswith(f"{order}_")]
         parts.append(_proof_of_service(profile, case, label, group, docs, order, petition, lang, out))
     return parts
 
 
-def _form_part(doc: Document, backend: FormBackend) -> Part:
+def _form_part(doc: Document, backend: FormBackend, lang: str) -> Part:
     """The packet is for printing: every form in it flattened. A rendition's pages are its blank
     without fields with the values written on (`_assemble` copies them in; no PDF is written twice).
     An official form is filled again, flattened by its backend in the court PDF's own layout."""
     if doc.source == "rendition":
         blank, layers = RenditionBackend().printed_pages(doc.form_id, doc.values)
-        return Part(doc.title, doc.form_id, b"", pages=len(layers), printed=(blank, layers))
-    return Part(doc.title, doc.form_id, backend.fill(doc.form_id, doc.values, flatten=True).data)
+        return Part(doc.title_in(lang), doc.form_id, b"", pages=len(layers), printed=(blank, layers))
+    return Part(doc.title_in(lang), doc.form_id, backend.fill(doc.form_id, doc.values, flatten=True).data)
 
 
 def _proof_of_service(profile: Profile, case: Case, label: str, group: list[Document], docs: list[Document],
@@ -154,7 +153,7 @@ def _proof_of_service(profile: Profile, case: Case, label: str, group: list[Docu
     remedies = sorted({r for d in group for r in d.remedies})
     data = proof_of_service_pdf(ServedCase(
         defendant=profile.petitioner.legal_name, county=case.county, case_number=case.court_case_number,
-        documents=served, recipients=service_list(case, remedies), notice_cite=NOTICE[petition]))
+        documents=served, recipients=service_list(case, remedies), notice_cite=facts(petition).notice_cite))
     name = f"proof-of-service_{label}.pdf"
     out.files[name] = data
     out.kinds[name] = {"kind": "proof of service by mail", "case_number": label}
@@ -195,18 +194,18 @@ def _number(parts: list[Part], duplex: bool) -> None:
 def _sheet(profile: Profile, assessment: Assessment, parts: list[Part], formset: FormSet, lang: str) -> CoverSheet:
     entries = [Entry(p.title, p.first_page, p.first_page + p.pages - 1, _action(p.kind, lang)) for p in parts]
     signatures = [(p.first_page + p.pages - 1, f"{p.title} — {_action(p.kind, lang)}")
-                  for p in parts if p.kind in SIGNED_BY_PETITIONER]
+                  for p in parts if p.kind in FORMS and facts(p.kind).signed_by == "petitioner"]
     return CoverSheet(petitioner=profile.petitioner.legal_name, entries=entries, signatures=signatures,
-                      blanks=_blanks(parts, formset), courts=_courts(profile, assessment, formset, lang),
+                      blanks=_blanks(parts, formset, lang), courts=_courts(profile, assessment, formset, lang),
                       later=_later(profile, assessment, formset, lang))
 
 
-def _blanks(parts: list[Part], formset: FormSet) -> list[tuple[int, str]]:
+def _blanks(parts: list[Part], formset: FormSet, lang: str) -> list[tuple[int, str]]:
     found = []
     for doc in formset.documents:
-        for blank in getattr(doc, "blanks", []):
-            part = next((p for p in parts if p.title == doc.title), None)
-            found.append((part.first_page if part else 0, f"{doc.title}: {blank}"))
+        for blank in doc.blanks:
+            part = next((p for p in parts if p.title == doc.title_in(lang)), None)
+            found.append((part.first_page if part else 0, f"{doc.title_in(lang)}: {blank}"))
     return found
 
 

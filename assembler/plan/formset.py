@@ -18,9 +18,12 @@ from assembler.plan.declarations import blanks_in
 from assembler.plan.formmap import cr180, cr181, cr409, cr410
 from assembler.plan.formmap.common import DISMISSALS, requested
 from assembler.plan.formmap.court import court_info
+from assembler.plan.formmap.items import facts
 from assembler.plan.formmap.values import FormValues
 from assembler.plan.placement import place
+from assembler.plan.wording import case_title
 from assembler.profile.model import Case, Profile
+from rules import messages
 from rules.decision import Assessment, CaseResult
 
 CR180_REMEDIES = ("17b", "17d2", *DISMISSALS)
@@ -34,13 +37,17 @@ class Document:
     form_id: str
     revision: str
     case_number: str  # the case's key (rules/engine.py `case_keys`): names its files
-    title: str  # for the packet's bookmarks
+    title: str  # in English, the court's language: the proof of service lists it
     remedies: list[str]
     data: bytes
     source: str
     source_sha256: str | None
     values: Mapping  # the logical values filled (to fill again, e.g. flattened for the packet)
     blanks: list[str] = field(default_factory=list)  # left for the person to complete by hand
+    titles: dict[str, str] = field(default_factory=dict)  # by language, for the cover and bookmarks
+
+    def title_in(self, lang: str) -> str:
+        return self.titles.get(lang, self.title)
 
 
 @dataclass
@@ -53,8 +60,9 @@ class FormSet:
 def build_forms(profile: Profile, assessment: Assessment, backend: FormBackend, *, signed_on: date,
                 flatten: bool = False) -> FormSet:
     out = FormSet()
-    for case, result in zip(profile.cases, assessment.cases):
+    for index, (case, result) in enumerate(zip(profile.cases, assessment.cases)):
         label = result.key
+        shown = {lang: case_title(case, index, lang) for lang in messages.LANGS}
         out.not_produced += _elsewhere(result, label)
         for served, mappers in PETITION_SETS:
             remedies = [r for r in served if requested(result.remedies, r)]
@@ -66,23 +74,23 @@ def build_forms(profile: Profile, assessment: Assessment, backend: FormBackend, 
                                  "(or is unknown); check it with the court before filing")
             for mapper in mappers:
                 form = mapper.values(profile, case, result.remedies, court, signed_on)
-                documents = _documents(form, backend, label, remedies, flatten)
+                documents = _documents(form, backend, label, shown, remedies, flatten)
                 if backend.name != "rendition" and documents[0].source == "rendition":
                     out.notes.append(f"{label}: {form.form_id} is our rendition; no official PDF of it is available")
                 out.documents += documents
     return out
 
 
-def _documents(form: FormValues, backend: FormBackend, label: str, remedies: list[str],
+def _documents(form: FormValues, backend: FormBackend, label: str, shown: dict[str, str], remedies: list[str],
                flatten: bool) -> list[Document]:
     placed = place(form, backend)
     names = _file_names(form.form_id, label, placed)
     docs = []
     for values, name in zip(placed, names):
         filled = backend.fill(values.form_id, values.values, flatten=flatten)
-        docs.append(Document(name, values.form_id, filled.revision, label,
-                             _title(form.form_id, values, label), remedies, filled.data, filled.source,
-                             filled.source_sha256, values.values, _blanks(values.values)))
+        titles = {lang: _title(form.form_id, values, case, lang) for lang, case in shown.items()}
+        docs.append(Document(name, values.form_id, filled.revision, label, titles["en"], remedies, filled.data,
+                             filled.source, filled.source_sha256, values.values, _blanks(values.values), titles))
     return docs
 
 
@@ -103,23 +111,18 @@ def _file_names(parent: str, label: str, placed: list[FormValues]) -> list[str]:
     return names
 
 
-FORM_NAMES = {
-    "CR-180": "Petition for Dismissal", "CR-181": "Order for Dismissal (proposed)",
-    "CR-409": "Petition to Seal Arrest and Related Records",
-    "CR-410": "Order to Seal Arrest and Related Records (proposed)",
-}
-
-
-def _title(parent: str, values: FormValues, label: str) -> str:
-    """The document's name in the packet's contents and bookmarks, e.g. "Petition for Dismissal (CR-180),
-    case RIF1801234"."""
-    if values.form_id == parent:
-        return f"{FORM_NAMES[parent]} ({parent}), {label}"
+def _title(parent: str, values: FormValues, case: str, lang: str) -> str:
+    """The document's name, e.g. "Petition for Dismissal (CR-180), RIF1801234" (forms/<ID>/items.yaml
+    names the form; templates/messages/<lang>/packet.yaml says how)."""
+    name = facts(values.form_id).name(lang)
+    v = values.values
     if values.form_id == "MC-025":
-        v = values.values
-        return (f"Attachment {v['attachment_number']} to {parent} (MC-025), {label}, "
-                f"page {v['page']} of {v['page_count']}")
-    return f"Attached Declaration to {parent} (MC-031), {label}"
+        return messages.text("packet.document.attachment", lang, name=name, number=v["attachment_number"],
+                             parent=parent, case=case, page=v["page"], pages=v["page_count"])
+    if values.form_id != parent:
+        return messages.text("packet.document.attached", lang, name=name, form=values.form_id, parent=parent,
+                             case=case)
+    return messages.text("packet.document.form", lang, name=name, form=parent, case=case)
 
 
 def _elsewhere(result: CaseResult, label: str) -> list[dict]:

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Mapping
 
 from assembler.plan.backend import FilledForm, TextBox, Value
+from assembler.plan.formmap.items import FORMS, facts
 from assembler.render.forms.fitting import Measured
 from assembler.render.forms.official.fill import fill
 from assembler.render.forms.official.prepared import PreparedForm, prepared
 from assembler.render.forms.official.store import FormsNotFound, find_form
 from assembler.render.forms.rendition.backend import RenditionBackend
 
-FILLED = ("CR-180", "CR-181", "MC-025", "MC-031")  # the forms with an official field map (forms/<ID>/official-*.yaml)
+FILLED = tuple(f for f in FORMS if facts(f).official)  # the forms with an official field map
 
 
 class OfficialBackend(Measured):

@@ -14,7 +14,9 @@ from importlib import resources
 
 import yaml
 
-FORM_IDS = ("CR-180", "CR-181", "MC-025", "MC-031")
+from assembler.plan.formmap.items import FORMS, facts
+
+FORM_IDS = tuple(f for f in FORMS if facts(f).official)  # forms/<ID>/official-*.yaml
 
 
 @dataclass(frozen=True)
