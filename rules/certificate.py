@@ -39,7 +39,7 @@ BASE_YEARS, LISTED_YEARS, REGISTRATION_YEARS = 7, 9, 10
 _PERIOD = {LISTED_YEARS: "certificate.period_listed", REGISTRATION_YEARS: "certificate.period_registration"}
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     counts = convicted(case)
     if case.sentence is None or not counts:
         return False

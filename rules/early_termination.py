@@ -21,7 +21,7 @@ REMEDY = "1203.3"
 KILLION = "People v. Killion (Cal. Ct. App., 4th Dist., Div. 2, June 11, 2018, No. E068225)"
 
 
-def applies(case: Case, as_of: date) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     return bool(case.convicted_counts) and probation_running(case, as_of) is True
 
 

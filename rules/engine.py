@@ -11,10 +11,7 @@ import re
 from datetime import date
 
 from assembler.profile.model import Case, Disposition, Profile
-from rules import (automatic, certificate, early_termination, pc17b, pc17d2, pc851_8, pc851_91, pc1203_4,
-                   pc1203_4a, pc1203_4b, pc1203_41, pc1203_42, pc1203_43, pc1203_49, prop47, prop64,
-                   registration, trafficking)
-from rules import messages
+from rules import automatic, messages, pc1203_4, remedies
 from rules.decision import (REVIEW, Assessment, Builder, CaseResult, Decision, Notice, Question, Reason, Status,
                             pc)
 from rules.effects import add_effects
@@ -83,11 +80,7 @@ def _number_fields(result: CaseResult, index: int) -> CaseResult:
 
 
 def _decisions(profile: Profile, case: Case, as_of: date) -> list[Decision]:
-    if has_conviction(case):
-        rules = _conviction_rules(profile, case, as_of)
-    else:
-        rules = [m for m in (pc1203_43, pc851_91, pc851_8) if m.applies(case)]
-    decisions = [m.decide(profile, case, as_of) for m in rules]
+    decisions = [m.decide(profile, case, as_of) for m in remedies.applicable(profile, case, as_of)]
     if not decisions:
         decisions.append(_nothing_found(case, as_of))
     if has_conviction(case):
@@ -110,16 +103,6 @@ def _unknown_outcomes(case: Case, decisions: list[Decision]) -> list[Decision]:
     return [d.model_copy(update={"reasons": [*d.reasons, reason], "questions": [*d.questions, *questions],
                                  "status": Status.needs_review if d.status in open_statuses else d.status})
             for d in decisions]
-
-
-def _conviction_rules(profile: Profile, case: Case, as_of: date) -> list:
-    rules = [m for m in (pc17b, pc17d2, prop47, prop64, pc1203_4, pc1203_4a, pc1203_41, pc1203_42,
-                         pc1203_43, pc1203_49, pc1203_4b, trafficking, certificate) if m.applies(case)]
-    if early_termination.applies(case, as_of):
-        rules.append(early_termination)
-    if registration.applies(profile, case):
-        rules.append(registration)
-    return rules
 
 
 def _flags(result: CaseResult, profile: Profile, case: Case, as_of: date) -> None:

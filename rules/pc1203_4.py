@@ -42,7 +42,7 @@ CHANDLER = "People v. Chandler (1988) 203 Cal.App.3d 782"
 BRADUS = "People v. Bradus (2007) 149 Cal.App.4th 636"
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     """Probation was granted on a conviction."""
     return bool(case.convicted_counts and case.sentence and case.sentence.probation)
 

@@ -27,7 +27,7 @@ REMEDY = "1203.41"
 FORMS = ("CR-180", "CR-181")
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     """A felony whose county-jail (§ 1170(h)) or prison term was served — imposed directly or executed on
     revocation of probation. A prison term whose execution stayed suspended is a probation case (§ 1203.4)."""
     felony = any(c.level is Level.felony for c in convicted(case))
@@ -55,7 +55,7 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
 
 def _jail_prong(b: Builder, case: Case, as_of: date) -> None:
     if as_of < PC_1203_41_ENACTED:
-        b.block("COUNTY_JAIL_1170H_SENTENCE", "pc1203_41.not_in_force", pc("1203.41", "(a)"))
+        b.block("NOT_YET_IN_FORCE", "pc1203_41.not_in_force", pc("1203.41", "(a)"))
         return
     jail = case.sentence.county_jail_1170h
     if jail is None:  # executed on revocation of probation; the profile has no details of the term
@@ -74,7 +74,7 @@ def _jail_prong(b: Builder, case: Case, as_of: date) -> None:
 def _prison_prong(b: Builder, profile: Profile, case: Case, as_of: date) -> None:
     cite = pc("1203.41", "(a)(2)")
     if as_of < SB_731_PRISON_PRONG:
-        b.block("STATE_PRISON_SENTENCE", "pc1203_41.before_sb731", pc("1203.41", "(a)"))
+        b.block("NOT_YET_IN_FORCE", "pc1203_41.before_sb731", pc("1203.41", "(a)"))
         return
     if within(as_of, SB731_UNCERTAIN):
         b.unsettled("pc1203_41.sb731_date", pc("1203.41", "(a)"))

@@ -35,7 +35,7 @@ FORMS = ("CR-180", "CR-181")
 SCOTT = "People v. Scott (2014) 58 Cal.4th 1415"
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     if not sentenced_to_prison(case) or not any(c.level is Level.felony for c in convicted(case)):
         return False
     sentenced = _sentenced_on(case)
@@ -47,7 +47,7 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     cite = pc("1203.42", "(a)(1)")
     b.discretionary("STATUTE_DISCRETIONARY", "pc1203_42.up_to_court", cite)
     if as_of < PC_1203_42_ENACTED:
-        b.block("STATE_PRISON_SENTENCE", "pc1203_42.not_in_force", cite)
+        b.block("NOT_YET_IN_FORCE", "pc1203_42.not_in_force", cite)
         return b.finish(as_of)
     if already_granted(b, case, REMEDY, cite):
         return b.finish(as_of)

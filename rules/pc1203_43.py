@@ -21,7 +21,7 @@ REMEDY = "1203.43"
 FORMS = ("CR-180", "CR-181")
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     return any(c.disposition is Disposition.dej_completed for c in case.counts) or case.dej_dismissed_on is not None
 
 
@@ -29,7 +29,7 @@ def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     cite = pc("1203.43", "(a)(1)")
     if as_of < PC_1203_43_ENACTED:
-        b.block("OFFENSE_NOT_COVERED", "pc1203_43.not_enacted", cite)
+        b.block("NOT_YET_IN_FORCE", "pc1203_43.not_enacted", cite)
         return b.finish(as_of)
     b.why("pc1203_43.withdraw_plea", cite)
     granted = case.offense_date or (case.arrest.date if case.arrest else None)

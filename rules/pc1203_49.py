@@ -20,7 +20,7 @@ REMEDY = "1203.49"
 FORMS = ("CR-180", "CR-181")
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     return any(c.offense and c.offense.prostitution_647b for c in convicted(case))
 
 

@@ -28,7 +28,7 @@ REMEDY = "1203.4a"
 FORMS = ("CR-180", "CR-181")
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     """Misdemeanors without probation, and infractions with or without it."""
     counts = convicted(case)
     if any(c.level is Level.infraction for c in counts):

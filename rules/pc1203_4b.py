@@ -17,7 +17,7 @@ from rules.lawdates import PC_1203_4B_ENACTED
 REMEDY = "1203.4b"
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     prison = case.sentence.state_prison if case.sentence else None
     return bool(prison and prison.fire_camp)
 
@@ -25,7 +25,7 @@ def applies(case: Case) -> bool:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY)
     if as_of < PC_1203_4B_ENACTED:
-        b.block("OFFENSE_NOT_COVERED", "pc1203_4b.not_enacted", pc("1203.4b"))
+        b.block("NOT_YET_IN_FORCE", "pc1203_4b.not_enacted", pc("1203.4b"))
         return b.finish(as_of)
     b.discretionary("STATUTE_DISCRETIONARY", "pc1203_4b.fire_camp", pc("1203.4b", "(a)(1)"))
     b.review("pc1203_4b.check_exclusions", pc("1203.4b", "(a)(1)"))

@@ -27,7 +27,7 @@ def felony_counts(case: Case) -> list[CountFacts]:
     return [c for c in convicted(case) if c.level is Level.felony]
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     return bool(felony_counts(case))
 
 

@@ -29,7 +29,7 @@ def wobblette_counts(case: Case) -> list[CountFacts]:
             if c.level is Level.misdemeanor and c.offense and c.offense.wobblette_19_8]
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     return bool(wobblette_counts(case))
 
 

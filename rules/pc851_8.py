@@ -23,7 +23,7 @@ from rules.lawdates import FACTUAL_INNOCENCE_YEARS, add_years
 REMEDY = "851.8"
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     """Every case with no conviction, except one still pending in court."""
     return not has_conviction(case) and not _pending(case)
 

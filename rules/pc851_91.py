@@ -52,7 +52,7 @@ class Charge:
         return self.facts.count
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     return case.jurisdiction == "california" and not has_conviction(case) and not any(
         c.disposition is Disposition.dej_completed for c in case.counts)
 
@@ -91,7 +91,7 @@ def _key(c: Count) -> str:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     if as_of < PC_851_91_ENACTED:
-        b.block("OFFENSE_NOT_COVERED", "pc851_91.not_enacted", pc("851.91"))
+        b.block("NOT_YET_IN_FORCE", "pc851_91.not_enacted", pc("851.91"))
         return b.finish(as_of)
     if already_granted(b, case, REMEDY, pc("851.91", "(a)(1)")):
         return b.finish(as_of)

@@ -45,7 +45,7 @@ def prop47_counts(case: Case) -> list[CountFacts]:
     return [c for c in convicted(case) if c.level is Level.felony and c.offense and c.offense.prop47]
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     offense_date = case.offense_date
     return bool(prop47_counts(case)) and (offense_date is None or offense_date < PROP_47)
 
@@ -53,7 +53,7 @@ def applies(case: Case) -> bool:
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY)
     if as_of < PROP_47:
-        b.block("OFFENSE_NOT_COVERED", "prop47.not_yet_law", pc("1170.18"))
+        b.block("NOT_YET_IN_FORCE", "prop47.not_yet_law", pc("1170.18"))
         return b.finish(as_of)
     if already_granted(b, case, REMEDY, pc("1170.18", "(g)")):
         return b.finish(as_of)

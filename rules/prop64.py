@@ -36,14 +36,14 @@ def prop64_counts(case: Case) -> list[CountFacts]:
     return [c for c in convicted(case) if c.offense and c.offense.prop64]
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     return bool(prop64_counts(case)) and (case.offense_date is None or case.offense_date < PROP_64)
 
 
 def decide(profile: Profile, case: Case, as_of: date) -> Decision:
     b = Builder(REMEDY, FORMS)
     if as_of < PROP_64:
-        b.block("OFFENSE_NOT_COVERED", "prop64.not_enacted", hs("11361.8"))
+        b.block("NOT_YET_IN_FORCE", "prop64.not_enacted", hs("11361.8"))
         return b.finish(as_of)
     if already_granted(b, case, REMEDY, hs("11361.8", "(f)")):
         return b.finish(as_of)

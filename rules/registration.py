@@ -63,7 +63,7 @@ def ask_duty(b: Builder, profile: Profile, cite) -> None:
 # --- § 290.5 ----------------------------------------------------------------------------------------
 
 
-def applies(profile: Profile, case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     """A current registrant, on the case their duty comes from (or, when no listed case shows that, on
     their first conviction case, so the petition is listed once)."""
     if must_register(profile) is not True:

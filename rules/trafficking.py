@@ -20,7 +20,7 @@ from rules.granted import already_granted
 REMEDY = "236.14"
 
 
-def applies(case: Case) -> bool:
+def applies(profile: Profile, case: Case, as_of: date) -> bool:
     return case.trafficking_victim is True
 
 

@@ -78,3 +78,17 @@ def test_every_remedy_the_engine_decides_has_a_place():
     assert set(ORDER) == {"1203.3", "290.5", "1170.18", "11361.8", "17b", "17d2", "1203.43", "1203.4",
                           "1203.4a", "1203.42", "1203.41", "1203.49", "1203.4b", "236.14", "851.91", "851.8",
                           "4852.01"}
+
+
+def test_every_remedy_is_listed_once_ordered_and_asked_the_same_way():
+    """rules/remedies.py is the one list; each module answers applies/decide(profile, case, as_of)."""
+    import inspect
+
+    from rules import remedies
+    from rules.engine import ORDER
+
+    for module in remedies.ALL:
+        assert module.REMEDY in ORDER, module.__name__
+        for name in ("applies", "decide"):
+            assert list(inspect.signature(getattr(module, name)).parameters) == ["profile", "case", "as_of"]
+    assert len({m.REMEDY for m in remedies.ALL}) == len(remedies.ALL)

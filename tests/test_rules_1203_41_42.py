@@ -48,7 +48,7 @@ def test_state_prison_before_sb_731_was_not_covered():
     case = felony("211", code="PC", sentence=prison(sentenced_on=date(2016, 5, 1), release_date=date(2019, 5, 1),
                                                     parole_discharge_date=date(2020, 5, 1)))
     d = decide("1203.41", case, as_of=date(2022, 6, 1))
-    assert d.status == "ineligible" and d.blockers == ["STATE_PRISON_SENTENCE"]
+    assert d.status == "ineligible" and d.blockers == ["NOT_YET_IN_FORCE"]
 
 
 def test_on_parole_blocks_until_discharge():
