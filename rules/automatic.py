@@ -37,7 +37,8 @@ from rules.decision import Cite, Notice, hs, pc
 from rules.facts import (CountFacts, convicted, current_supervision, every_charge, highest_level,
                          jail_1170h_term_executed, judgment_date, must_register, prison_term_executed,
                          probation_running, registration_basis)
-from rules.lawdates import AUTO_RELIEF, AUTO_RELIEF_FELONY, AUTO_RELIEF_FLOOR, PROP_64, add_years
+from rules.lawdates import (AUTO_RELIEF, AUTO_RELIEF_FELONY, AUTO_RELIEF_FELONY_WAIT, AUTO_RELIEF_FLOOR,
+                            AUTO_RELIEF_WAIT, PROP_64, add_years)
 
 GRANTED = "AUTO_RELIEF_1203_425_GRANTED"
 LIKELY = "AUTO_RELIEF_1203_425_LIKELY"
@@ -200,7 +201,7 @@ def _no_probation_prong(profile: Profile, case: Case, as_of: date) -> Answer:
     judged = judgment_date(case)
     if judged is None:
         return Answer(POSSIBLE, _say("judgment_unknown"))
-    year = add_years(judged, 1)
+    year = add_years(judged, AUTO_RELIEF_WAIT.years)
     if as_of < year:
         return Answer(LATER, _say("year_running", on=year))
     blocked = _blocked_now(profile, max(year, AUTO_RELIEF), as_of)
@@ -227,7 +228,7 @@ def _felony_prong(profile: Profile, case: Case, counts: list[CountFacts], as_of:
         return Answer(LATER, _say("felony_running"))
     if done is None:
         return Answer(POSSIBLE, _say("felony_end_unknown"))
-    window_end = add_years(done, 4)
+    window_end = add_years(done, AUTO_RELIEF_FELONY_WAIT.years)
     new = _new_felony(profile, case, done, window_end)
     if new is True:
         return Answer(NOT_AVAILABLE, _say("new_felony"))

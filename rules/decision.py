@@ -14,7 +14,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from rules import messages
-from rules.lawdates import after_years
+from rules.lawdates import Period, after_years
 
 
 @dataclass(frozen=True)
@@ -186,9 +186,10 @@ class Builder:
             self.discretion.append(code)
         return self.why(key, cite, **params)
 
-    def wait(self, start: date, years: int, since: str, cite: Cite | str, as_of: date) -> "Builder":
-        """A waiting period "after the lapse of" `years` from `start`: a dated not-yet, or why it is over.
-        `since` is the catalogue key of the event it runs from ("since.conviction")."""
+    def wait(self, start: date, period: Period, since: str, as_of: date) -> "Builder":
+        """A waiting period "after the lapse of" `period` from `start`: a dated not-yet, or why it is over.
+        `since` is the catalogue key of the event it runs from ("since.judgment")."""
+        years, cite = period.years, Cite(period.section, period.subdivision, period.code)
         ready = after_years(start, years)
         event = messages.msg(since)
         one = "_one" if years == 1 else ""

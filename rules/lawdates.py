@@ -6,6 +6,7 @@ earlier as-of date gives the answer the law gave then (openfisca's "dated formul
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 # Pen. Code § 1203.41, county-jail prong, operative Jan. 1, 2014 (the enacting bill is not confirmed here).
@@ -82,11 +83,40 @@ def within(d: date, window: tuple[date, date]) -> bool:
     return window[0] <= d <= window[1]
 
 
+@dataclass(frozen=True)
+class Period:
+    """A waiting period or a deadline the statute sets: how many years, where it is written, and the
+    date from which the statute reads so (`None`: for every date this tool decides)."""
+
+    years: int
+    section: str
+    subdivision: str
+    operative: date | None = None
+    code: str = "Pen. Code"
+
+
+# § 1203.4a(a): "after the lapse of one year from the date of pronouncement of judgment".
+WAIT_1203_4A = Period(1, "1203.4a", "(a)")
+# § 1203.41(a)(2): "one year following the defendant's completion of the sentence" with mandatory
+# supervision (§ 1170(h)(5)(B)), two years after any other county jail sentence (county-jail prong,
+# 2014) or, under SB 731, a state prison sentence.
+WAIT_1203_41_SPLIT = Period(1, "1203.41", "(a)(2)", PC_1203_41_ENACTED)
+WAIT_1203_41_JAIL = Period(2, "1203.41", "(a)(2)", PC_1203_41_ENACTED)
+WAIT_1203_41_PRISON = Period(2, "1203.41", "(a)(2)", SB_731_PRISON_PRONG)
+# § 1203.42(a)(2): "only after the lapse of two years following the defendant's completion of the sentence".
+WAIT_1203_42 = Period(2, "1203.42", "(a)(2)", PC_1203_42_ENACTED)
+# § 1203.425(a)(1)(B): one calendar year after judgment (misdemeanor without probation); four years
+# after the felony sentence without a new felony (SB 731). Cited at (a)(1)(B): the clause numbers
+# changed with the 2022–2024 amendments (rules/automatic.py).
+AUTO_RELIEF_WAIT = Period(1, "1203.425", "(a)(1)(B)", AUTO_RELIEF)
+AUTO_RELIEF_FELONY_WAIT = Period(4, "1203.425", "(a)(1)(B)", AUTO_RELIEF_FELONY)
+
+
 # Pen. Code § 803(d): time out of the state "up to a maximum of three years" is not part of a limitation period.
 OUT_OF_STATE_TOLLING_MAX_YEARS = 3
 # Pen. Code § 851.8(l): a factual-innocence petition is due "within two years from the date of the arrest or
 # filing of the accusatory pleading, whichever is later" (later only on good cause).
-FACTUAL_INNOCENCE_YEARS = 2
+FACTUAL_INNOCENCE = Period(2, "851.8", "(l)")
 
 
 def limitation_runs(committed: date, years: int, days_out_of_state: int = 0) -> date:

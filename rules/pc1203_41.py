@@ -20,7 +20,8 @@ from rules.decision import Builder, Decision, pc
 from rules.facts import convicted, jail_1170h_term_executed, prison_term_executed
 from rules.gates import apply_dismissal_gates
 from rules.granted import already_granted
-from rules.lawdates import PC_1203_41_ENACTED, SB731_UNCERTAIN, SB_731_PRISON_PRONG, within
+from rules.lawdates import (PC_1203_41_ENACTED, SB731_UNCERTAIN, SB_731_PRISON_PRONG, WAIT_1203_41_JAIL,
+                            WAIT_1203_41_PRISON, WAIT_1203_41_SPLIT, Period, within)
 from rules.registration import ask_duty, duty_from_conviction
 
 REMEDY = "1203.41"
@@ -59,16 +60,16 @@ def _jail_prong(b: Builder, case: Case, as_of: date) -> None:
         return
     jail = case.sentence.county_jail_1170h
     if jail is None:  # executed on revocation of probation; the profile has no details of the term
-        _wait(b, None, 2, "revoked_jail", "pc1203_41.ask_revoked_jail", as_of,
+        _wait(b, None, WAIT_1203_41_JAIL, "revoked_jail", "pc1203_41.ask_revoked_jail", as_of,
               "cases[].sentence.county_jail_1170h.release_date")
         return
     if jail.subparagraph == "B":
-        done, years, field = jail.mandatory_supervision_end, 1, "mandatory_supervision_end"
+        done, period, field = jail.mandatory_supervision_end, WAIT_1203_41_SPLIT, "mandatory_supervision_end"
         term, question = "split_jail", "pc1203_41.ask_supervision_end"
     else:
-        done, years, field = jail.release_date or case.sentence.completed_on, 2, "release_date"
+        done, period, field = jail.release_date or case.sentence.completed_on, WAIT_1203_41_JAIL, "release_date"
         term, question = "jail", "pc1203_41.ask_jail_release"
-    _wait(b, done, years, term, question, as_of, f"cases[].sentence.county_jail_1170h.{field}")
+    _wait(b, done, period, term, question, as_of, f"cases[].sentence.county_jail_1170h.{field}")
 
 
 def _prison_prong(b: Builder, profile: Profile, case: Case, as_of: date) -> None:
@@ -86,7 +87,7 @@ def _prison_prong(b: Builder, profile: Profile, case: Case, as_of: date) -> None
         ask_duty(b, profile, pc("1203.41", "(a)"))
     prison = case.sentence.state_prison
     if prison is None:  # executed on revocation of probation; the profile has no details of the term
-        _wait(b, None, 2, "prison", "pc1203_41.ask_parole_discharge", as_of,
+        _wait(b, None, WAIT_1203_41_PRISON, "prison", "pc1203_41.ask_parole_discharge", as_of,
               "cases[].sentence.state_prison.parole_discharge_date")
         return
     if prison.parole_discharge_date:
@@ -98,17 +99,17 @@ def _prison_prong(b: Builder, profile: Profile, case: Case, as_of: date) -> None
         if prison.release_date:
             b.review("pc1203_41.wait_from_discharge", cite, field="cases[].sentence.state_prison.parole_discharge_date")
             return
-    _wait(b, done, 2, "prison", "pc1203_41.ask_parole_discharge", as_of,
+    _wait(b, done, WAIT_1203_41_PRISON, "prison", "pc1203_41.ask_parole_discharge", as_of,
           "cases[].sentence.state_prison.parole_discharge_date")
 
 
-def _wait(b: Builder, done: date | None, years: int, term: str, question: str, as_of: date,
+def _wait(b: Builder, done: date | None, period: Period, term: str, question: str, as_of: date,
           field: str | None) -> None:
     """`term` names what must be completed: `pc1203_41.what_<term>`, and the wait runs from
     `since.completed_<term>`; `question` is the key of what to ask when its date is missing."""
-    cite = pc("1203.41", "(a)(2)")
     if done is None:
-        b.review("pc1203_41.file_after" + ("_one" if years == 1 else ""), cite, field=field,
-                 question=messages.msg(question), years=years, what=messages.msg(f"pc1203_41.what_{term}"))
+        b.review("pc1203_41.file_after" + ("_one" if period.years == 1 else ""), pc(period.section, period.subdivision),
+                 field=field, question=messages.msg(question), years=period.years,
+                 what=messages.msg(f"pc1203_41.what_{term}"))
         return
-    b.wait(done, years, f"since.completed_{term}", cite, as_of)
+    b.wait(done, period, f"since.completed_{term}", as_of)

@@ -27,7 +27,7 @@ from rules.decision import Builder, Decision, pc
 from rules.facts import convicted, judgment_date, must_register, registration_basis, sentenced_to_prison
 from rules.gates import apply_dismissal_gates
 from rules.granted import already_granted
-from rules.lawdates import PC_1203_42_ENACTED, REALIGNMENT
+from rules.lawdates import PC_1203_42_ENACTED, REALIGNMENT, WAIT_1203_42
 from rules.registration import ask_duty, duty_from_conviction
 
 REMEDY = "1203.42"
@@ -175,4 +175,4 @@ def _wait(b: Builder, case: Case, as_of: date) -> None:
     if done is None:
         b.review("pc1203_42.completed_question", cite, field="cases[].sentence.state_prison.parole_discharge_date")
         return
-    b.wait(done, 2, "since.completed_sentence", cite, as_of)
+    b.wait(done, WAIT_1203_42, "since.completed_sentence", as_of)

@@ -23,6 +23,7 @@ from rules.decision import Builder, Decision, pc
 from rules.facts import CountFacts, convicted, probation_granted, unknown_offenses
 from rules.gates import PART_OF_A_SENTENCE, apply_dismissal_gates
 from rules.granted import already_granted
+from rules.lawdates import WAIT_1203_4A
 
 REMEDY = "1203.4a"
 FORMS = ("CR-180", "CR-181")
@@ -104,7 +105,7 @@ def _one_year(b: Builder, case: Case, as_of: date) -> None:
         return
     if case.judgment_date is None:
         b.review("pc1203_4a.judgment_date_assumed", cite, field="cases[].judgment_date")
-    b.wait(judged, 1, "since.judgment", cite, as_of)
+    b.wait(judged, WAIT_1203_4A, "since.judgment", as_of)
 
 
 def _sentence_performed(b: Builder, case: Case) -> None:

@@ -18,7 +18,7 @@ from assembler.profile.model import Case, Disposition, Profile
 from rules.decision import Builder, Decision, pc
 from rules.facts import has_conviction
 from rules.granted import already_granted
-from rules.lawdates import FACTUAL_INNOCENCE_YEARS, add_years
+from rules.lawdates import FACTUAL_INNOCENCE, add_years
 
 REMEDY = "851.8"
 
@@ -56,7 +56,7 @@ def _window(b: Builder, case: Case, as_of: date, filed: bool) -> None:
     if arrested is None:
         b.review("pc851_8.arrest_date", pc("851.8", "(l)"), field="cases[].arrest.date")
         return
-    end = add_years(arrested, FACTUAL_INNOCENCE_YEARS)
+    end = add_years(arrested, FACTUAL_INNOCENCE.years)
     if as_of <= end:
         b.why("pc851_8.file_by_filed" if filed else "pc851_8.file_by", pc("851.8", "(l)"), end=end)
         return

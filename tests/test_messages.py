@@ -8,6 +8,7 @@ import pytest
 from rules import messages
 from conftest import REPO
 from rules.decision import Builder, Status
+from rules.lawdates import WAIT_1203_4A
 
 
 def _blanks(words: str) -> set[str]:
@@ -27,7 +28,7 @@ def test_every_code_has_spanish_words_with_the_same_blanks():
 def test_a_wait_is_said_in_either_language_from_the_same_data():
     from datetime import date
     b = Builder("1203.4a")
-    b.wait(date(2025, 3, 1), 1, "since.judgment", "Pen. Code, § 1203.4a(a)", date(2025, 6, 1))
+    b.wait(date(2025, 3, 1), WAIT_1203_4A, "since.judgment", date(2025, 6, 1))
     decision = b.finish(date(2025, 6, 1))
     reason = decision.reasons[0]
     assert decision.eligible_on == date(2026, 3, 2)
