@@ -238,3 +238,19 @@ def test_a_batch_on_the_official_forms_rebuilds_a_client_when_a_blank_is_replace
     new_sha = hashlib.sha256((forms / "CR-181.pdf").read_bytes()).hexdigest()
     manifest = json.loads((out / "C00000" / "manifest.json").read_text(encoding="utf-8"))
     assert next(d for d in manifest["documents"] if d.get("form") == "CR-181")["source_sha256"] == new_sha
+
+
+def test_open_questions_are_listed_as_codes_with_the_field_that_answers_them(tmp_path):
+    """Pen. Code § 1203.4(a)(1): whether probation's conditions were fulfilled decides "shall" or "may";
+    left unknown, the result names the question and its profile field, for filtering a large run."""
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    text = (REPO / "examples" / "dismissal-misdemeanor.yaml").read_text(encoding="utf-8")
+    assert "violations: false" in text
+    (profiles / "Q1.yaml").write_text(text.replace("violations: false", "violations: null"), encoding="utf-8")
+    out = tmp_path / "out"
+    batch(str(profiles), "-o", str(out))
+    row = results(out)["Q1"]
+    assert row["status"] == "needs_review"
+    assert "cases[0].sentence.probation.violations" in row["questions"]
+    assert row["questions"].split(" ", 1)[0].startswith("ASK_")

@@ -29,6 +29,8 @@ class Outcome:
     files: list[str] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
     skipped: bool = False  # resumed: the outputs were complete and matched the input
+    # The open questions as data: "ASK_COMPLETED_ON cases[0].sentence.completed_on" (code, then profile field)
+    questions: list[str] = field(default_factory=list)
 
     @property
     def remedies(self) -> list[dict]:
@@ -54,7 +56,7 @@ def failed(index: int, label: str, message: str, rows: list[int] | None = None) 
 def from_assessment(index: int, label: str, profile: Profile, assessment: Assessment, files: list[str],
                     rows: list[int] | None = None) -> Outcome:
     """`case` is the court case number, else the arrest (`arrest R-123`, `arrest 2022-06-11`)."""
-    decisions, review = [], []
+    decisions, review, questions = [], [], []
     for facts, case in zip(profile.cases, assessment.cases):
         where = facts.label
         for d in case.remedies:
@@ -62,10 +64,11 @@ def from_assessment(index: int, label: str, profile: Profile, assessment: Assess
                               "eligible_now": d.eligible_now,
                               "eligible_on": d.eligible_on.isoformat() if d.eligible_on else None})
             if d.status is Status.needs_review and not _alternative_settled(d.remedy, case):
-                questions = [q.text for q in d.questions]
-                review.append(f"{d.remedy}@{where}: {' '.join(questions) or d.reasons[0].text}")
+                review.append(f"{d.remedy}@{where}: {' '.join(q.text for q in d.questions) or d.reasons[0].text}")
+                questions += [f"{q.code} {q.field}" if q.field else q.code for q in d.questions]
     status = "needs_review" if review else "ok"
-    return Outcome(index, label, status, decisions, review, files=sorted(files), rows=rows or [])
+    return Outcome(index, label, status, decisions, review, files=sorted(files), rows=rows or [],
+                   questions=list(dict.fromkeys(questions)))
 
 
 # A remedy that is only an alternative to another: its open question matters when the main one is open too.

@@ -5,7 +5,9 @@ Columns: `client_id` (or "row N" for a row without a usable id), `status` (ok, n
 `remedies` (each remedy worth pursuing as remedy@case with its status, "now" or "later"), `not_yet` (the
 remedies that apply later, with the earliest date or "date unknown"), `review` (what a person must check),
 `error` (what is wrong and how to fix it), `rows` (the input rows of a table), `resumed` (yes when the
-outputs of an earlier run were complete and matched the input, so nothing was redone).
+outputs of an earlier run were complete and matched the input, so nothing was redone), `questions` (the
+open questions as codes, each with the profile field that would answer it: `ASK_COMPLETED_ON
+cases[0].sentence.completed_on`, for sorting and filtering a large run).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from assembler.bundle.files import write_private
 
 FILE = "results.csv"
 PACKET = "packet.pdf"
-HEADER = ["client_id", "status", "packet", "remedies", "not_yet", "review", "error", "rows", "resumed"]
+HEADER = ["client_id", "status", "packet", "remedies", "not_yet", "review", "error", "rows", "resumed", "questions"]
 
 
 class Results:
@@ -61,4 +63,4 @@ def safe_cell(value) -> str:
 def _row(o: Outcome) -> list:
     packet = f"{o.label}/{PACKET}" if PACKET in o.files else ""
     return [o.label, o.status, packet, remedy_text(o), not_yet_text(o), " | ".join(o.review), o.error or "",
-            " ".join(map(str, o.rows)), "yes" if o.skipped else ""]
+            " ".join(map(str, o.rows)), "yes" if o.skipped else "", " | ".join(o.questions)]
