@@ -11,8 +11,11 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
+from assembler.profile.model import Profile
 from assembler.web.app import create_app
+from assembler.web.profile_build import profile_data
 from assembler.web.sessions import COOKIE
+from rules.engine import assess
 
 REPO = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 1)
@@ -433,3 +436,48 @@ def test_review_lists_unknown_outcome_and_supervision_with_where_to_look():
     whats = [u.what for u in found]
     assert "You don't know how a charge ended." in whats
     assert "You don't know if you are on probation, parole or other supervision." in whats
+
+
+# --- unknown is not no: a question skipped or left blank stays unknown end to end -----------------
+
+def build_profile(app, visitor: Visitor) -> tuple[Profile, dict]:
+    data = profile_data(app.state.store.get(visitor.client.cookies.get(COOKIE)))
+    return Profile.model_validate(data, context={"as_of": AS_OF}), data
+
+
+SKIPPABLE = {  # each question of "Where you are now", and the profile field that holds its answer
+    "pending_given": "status.pending_charges",
+    "supervision_kind": "status.supervision",
+    "serving_sentence": "status.serving_sentence",
+}
+
+
+@pytest.mark.parametrize("question, field", SKIPPABLE.items())
+def test_a_status_question_left_blank_is_unknown_never_no(app, visitor, question, field):
+    """Pen. Code § 1203.4(a)(1) grants relief as of right only to a person "not then serving a sentence
+    for an offense, on probation for an offense, or charged with the commission of an offense": a blank
+    answer must not say "no" to any of these, in the profile, the decision, the review page or CR-180."""
+    complete_maria(visitor)
+    visitor.post("/now", {k: v for k, v in NOW_CLEAR.items() if k != question})
+    profile, _ = build_profile(app, visitor)
+    status = profile.status
+    unknown = {"status.pending_charges": status.pending_charges_unknown,
+               "status.supervision": status.supervision_unknown,
+               "status.serving_sentence": status.serving_sentence is None}
+    assert unknown[field] and sum(unknown.values()) == 1
+    decision = assess(profile, AS_OF).cases[0].remedy("1203.4")
+    assert decision.status.value == "needs_review"
+    assert any(q.field == field for q in decision.questions)
+    assert "The court must grant this" not in visitor.text("/results")
+    assert "/now" in visitor.get("/review").text
+
+
+def test_skipping_where_you_are_now_leaves_every_answer_unknown(app, visitor):
+    assert visitor.post("/about", {"legal_name": "Maria Elena Lopez"}).status_code == 303
+    assert visitor.post("/cases/new", {"action": "save", **MARIA_CASE}).status_code == 303
+    profile, _ = build_profile(app, visitor)
+    s = profile.status
+    assert s.pending_charges_unknown and s.supervision_unknown and s.serving_sentence is None
+    assert s.registrant_290 is None
+    decision = assess(profile, AS_OF).cases[0].remedy("1203.4")
+    assert decision.status.value == "needs_review" and not decision.status.value == "mandatory"

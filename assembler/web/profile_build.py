@@ -13,6 +13,7 @@ from assembler.web.checks import describe_error
 from assembler.web.fields import html_id
 from assembler.web.i18n import Translator
 from assembler.web.sessions import Session
+from assembler.web.steps.now import UNSAID
 
 STEP_OF = {"petitioner": "/about", "status": "/now", "facts": "/story"}
 
@@ -29,6 +30,8 @@ class Gap:
 def profile_data(session: Session) -> dict:
     data = copy.deepcopy(session.draft)
     data.setdefault("petitioner", {})["preferred_language"] = session.lang
+    if not data.get("status"):  # "Where you are now" never answered: every answer unknown, never "no"
+        data["status"] = dict(UNSAID)
     return data
 
 

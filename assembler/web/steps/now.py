@@ -44,36 +44,55 @@ async def now_save(request: Request):
                   next_url="/story")
 
 
+# A question left blank is unknown, never "no": the profile's own default for these is "no".
+UNSAID = {"pending_charges_unknown": True, "supervision_unknown": True, "serving_sentence": None,
+          "registrant_290": None, "super_strike_prior": None}
+
+
 def from_form(form: dict) -> tuple[dict, dict[str, str]]:
     data, errors = F.read(form, FIELDS)
+    for name in ("serving_sentence", "registrant_290", "super_strike_prior"):
+        data.setdefault(name, None)
+    _pending(data)
+    _supervision(data)
+    return data, errors
+
+
+def _pending(data: dict) -> None:
     pending = data.pop("pending_given", None)
-    data["pending_charges_unknown"] = pending is None and form.get("pending_given") == F.DONT_KNOW
-    if pending is not True:
-        data.pop("pending_charges", None)
-    else:
+    data["pending_charges_unknown"] = pending is None
+    if pending is True:
         data["pending_charges"] = [c for c in data.get("pending_charges", []) if c] or [{}]
+    elif pending is False:
+        data["pending_charges"] = []
+    else:
+        data.pop("pending_charges", None)
+
+
+def _supervision(data: dict) -> None:
     kind = data.pop("supervision_kind", None)
-    data["supervision_unknown"] = kind == "unknown"
-    if kind in (None, "none", "unknown"):
+    data["supervision_unknown"] = kind in (None, "unknown")
+    if kind == "none":
+        data["supervision"] = []
+    elif kind in (None, "unknown"):
         data.pop("supervision", None)
     else:
         first = (data.get("supervision") or [{}])[0] or {}
         data["supervision"] = [{**first, "kind": kind}]
-    return data, errors
 
 
 def to_values(status: dict, unknown: set[str]) -> dict[str, str]:
     shown = dict(status)
     if status.get("pending_charges"):
         shown["pending_given"] = True
-    elif "pending_charges" in status or "serving_sentence" in status:
-        shown["pending_given"] = None if status.get("pending_charges_unknown") else False
+    elif "pending_charges" in status and not status.get("pending_charges_unknown"):
+        shown["pending_given"] = False
     supervision = status.get("supervision") or []
     if supervision:
         shown["supervision_kind"] = supervision[0].get("kind")
     elif status.get("supervision_unknown"):
         shown["supervision_kind"] = "unknown"
-    elif status:
+    elif "supervision" in status:
         shown["supervision_kind"] = "none"
     values = F.flatten(shown, FIELDS, unknown)
     if status.get("pending_charges_unknown"):
