@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from assembler.profile.load import load_profile, parse_profile
@@ -220,3 +221,21 @@ def test_two_cases_in_one_packet_each_keep_their_own_values_on_their_own_pages(t
     assert len(petition_pages) >= 2
     for words in petition_pages:
         assert len(numbers & words) == 1  # each petition page shows its own case number, and only it
+
+
+@pytest.mark.parametrize("unknown", [{"pending_charges_unknown": True}, {"supervision_unknown": True},
+                                     {"serving_sentence": None}])
+def test_an_unknown_status_is_never_sworn_on_the_petition(tmp_path, unknown):
+    """Pen. Code § 1203.4(a)(1): relief of right needs a person "not then serving a sentence for any offense,
+    on probation for any offense, or charged with the commission of any offense"; CR-180 item 2's printed
+    words assert it. Unknown, the box is left for the person and the cover says so."""
+    from tests.test_backends_agree import rendition_item_values
+
+    data = yaml.safe_load((EXAMPLES / "dismissal-misdemeanor.yaml").read_text(encoding="utf-8"))
+    data["status"].update(unknown)
+    packet = assemble(parse_profile(data, AS_OF), AS_OF, forms="rendition")
+    assert packet.assessment.cases[0].remedy("1203.4").status.value == "needs_review"
+    petition = rendition_item_values("CR-180", packet.files["CR-180_9CJ01234.pdf"])
+    assert petition["item2"] is False and petition["item2.a"] is True
+    cover = text_of(packet.files["cover.pdf"], tmp_path)
+    assert "item 2: check this box only if you are not serving a sentence" in cover

@@ -90,7 +90,7 @@ def _documents(form: FormValues, backend: FormBackend, label: str, shown: dict[s
         filled = backend.fill(values.form_id, values.values, flatten=flatten)
         titles = {lang: _title(form.form_id, values, case, lang) for lang, case in shown.items()}
         docs.append(Document(name, values.form_id, filled.revision, label, titles["en"], remedies, filled.data,
-                             filled.source, filled.source_sha256, values.values, _blanks(values.values), titles))
+                             filled.source, filled.source_sha256, values.values, _blanks(values.values) + list(values.hand), titles))
     return docs
 
 

@@ -41,7 +41,8 @@ def place(form: FormValues, backend: FormBackend) -> list[FormValues]:
             attachments.extend(_attachment(form, number, values[item], backend))
             values[item] = f"See Attachment {number}"
         _require_fit(form, item, values[item], backend)
-    return [FormValues(form.form_id, values, form.caption, sworn_items=form.sworn_items), *attachments]
+    return [FormValues(form.form_id, values, form.caption, sworn_items=form.sworn_items, hand=form.hand),
+            *attachments]
 
 
 def _place_table(form: FormValues, backend: FormBackend, attachments: list[FormValues]) -> dict:

@@ -45,14 +45,33 @@ def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: C
     v: dict = common.caption_values(profile, case, court)
     v["item1.date"] = form_date(case.conviction_date or case.judgment_date)
     justice = interest_of_justice(profile, case)
+    hand = []
     for remedy, mapper in ITEMS:
         decision = common.requested(decisions, remedy)
         if decision is not None:
             v.update(mapper(profile, case, decision, justice))
+            hand += _unasserted(v, remedy, decision)
     v.update(_signature(profile, signed_on))
     check_known(FORM_ID, v)
     rows = [common.table_row(c, decisions) for c in common.petitioned_counts(case, decisions)]
-    return FormValues(FORM_ID, v, common.caption(profile, case, signed_on), rows, SWORN)
+    return FormValues(FORM_ID, v, common.caption(profile, case, signed_on), rows, SWORN, tuple(hand))
+
+
+# The profile fields of the person-level conditions each item's printed words assert ("not serving a
+# sentence for any offense, on probation for any offense, or charged with the commission of any offense").
+GATES = ("status.pending_charges", "status.supervision", "status.serving_sentence")
+ITEM_OF = {"1203.4": "item2", "1203.4a": "item3", "1203.41": "item5", "1203.42": "item6"}
+
+
+def _unasserted(v: dict, remedy: str, decision: Decision) -> list[str]:
+    """An item whose printed words assert a condition the person has not answered is left unchecked,
+    for them to check by hand once they know: the petition never swears to an unknown."""
+    item = ITEM_OF.get(remedy)
+    if item is None or not any(q.field in GATES for q in decision.questions):
+        return []
+    v[item] = False
+    return [f"item {item[4:]}: check this box only if you are not serving a sentence, not on probation or "
+            "parole, and not charged with any crime now; if you are, do not file yet and ask legal aid"]
 
 
 def item2(profile: Profile, case: Case, decision: Decision, justice: str) -> dict:

@@ -57,6 +57,8 @@ class FormValues:
     table: list[TableRow] = field(default_factory=list)
     # Text items that are sworn statements: when too long they continue on MC-031, not MC-025.
     sworn_items: frozenset[str] = frozenset()
+    # What the person must decide by hand before signing, and why (the cover lists each one).
+    hand: tuple[str, ...] = ()
 
     def text(self, item: str) -> str:
         value = self.values.get(item, "")
