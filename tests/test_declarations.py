@@ -94,7 +94,7 @@ def test_each_kind_has_a_title_and_ends_with_the_request(kind):
     person = profile(FULL_FACTS)
     declaration = render_declaration(kind, person, person.cases[0 if kind != "sealing_851_91" else 1])
     assert declaration.title == KINDS[kind]
-    assert declaration.text.rstrip().endswith(("grant my petition.", "seal my arrest."))
+    assert declaration.text.rstrip().endswith(("grant my petition.", "seal my arrest.", "grant the reduction."))
 
 
 def test_an_unknown_kind_is_refused_with_the_known_ones():

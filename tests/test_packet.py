@@ -239,3 +239,31 @@ def test_an_unknown_status_is_never_sworn_on_the_petition(tmp_path, unknown):
     assert petition["item2"] is False and petition["item2.a"] is True
     cover = text_of(packet.files["cover.pdf"], tmp_path)
     assert "item 2: check this box only if you are not serving a sentence" in cover
+
+
+def _reduction_packet(tmp_path, **probation):
+    data = yaml.safe_load((EXAMPLES / "wobbler-17b-then-dismissal.yaml").read_text(encoding="utf-8"))
+    data["cases"][0]["sentence"]["probation"].update(probation)
+    packet = assemble(parse_profile(data, AS_OF), AS_OF, forms="rendition")
+    declarations = sorted(n for n in packet.files if "_MC-031_" in n or "_MC-025_att" in n)
+    text = " ".join(text_of(packet.files[n], tmp_path, n) for n in declarations)
+    return packet, declarations, text
+
+
+def test_a_reduction_goes_out_with_the_persons_declaration_even_when_the_dismissal_is_of_right(tmp_path):
+    """Pen. Code § 17(b)(3): the reduction is the court's discretion, weighed on "the nature and circumstances of
+    the offense, the defendant's appreciation of and attitude toward the offense, or his traits of character"
+    (People v. Superior Court (Alvarez) (1997) 14 Cal.4th 968, 978): with § 1203.4 of right (no item 2c text),
+    the request still carries an MC-031 declaration, and the cover lists its blanks."""
+    packet, declarations, text = _reduction_packet(tmp_path, outcome="completed", violations=False)
+    assert packet.assessment.cases[0].remedy("1203.4").status.value == "mandatory"
+    assert any("_MC-031_" in n for n in declarations)
+    assert "reduce the felony to a misdemeanor under Penal Code section 17(b)" in text
+    assert "Since 2022 I have worked full time as a warehouse lead" in text  # the person's own words
+    assert any("what you understand now about the offense" in b for b in packet.blanks)
+
+
+def test_a_discretionary_dismissal_and_a_reduction_share_one_declaration(tmp_path):
+    packet, declarations, text = _reduction_packet(tmp_path)
+    assert [n for n in declarations if "_MC-031_" in n] == ["CR-180_RIF1801234_MC-031_1.pdf"]
+    assert "in the interest of justice, and to reduce the felony to a misdemeanor under Penal Code section 17(b)" in text

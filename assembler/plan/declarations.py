@@ -23,6 +23,7 @@ KINDS = {
     "interest_of_justice": "Declaration in support of petition for dismissal (interest of justice)",
     "trafficking_1203_49": "Declaration in support of petition under Penal Code section 1203.49",
     "sealing_851_91": "Declaration in support of petition to seal arrest (Penal Code section 851.91)",
+    "reduction": "Declaration in support of the request to reduce the offense (Penal Code section 17(b) or 17(d)(2))",
 }
 BLANK = "_____ [Write here: {prompt}]"
 _BLANK = re.compile(r"_____ \[Write here: ([^\]]+)\]")
@@ -70,10 +71,10 @@ def blanks_in(text: str) -> list[str]:
     return found
 
 
-def render_declaration(kind: str, profile: Profile, case: Case) -> Declaration:
+def render_declaration(kind: str, profile: Profile, case: Case, **extra) -> Declaration:
     if kind not in KINDS:
         raise ValueError(f"unknown declaration '{kind}'; fix: use one of {', '.join(KINDS)}")
-    context = {**_facts(profile, case), "fact": fact, "blank": blank}
+    context = {**_facts(profile, case), "fact": fact, "blank": blank, "reduced": "", "section": "", **extra}
     text = _writing_room(_paragraphs(template_env().get_template(f"declarations/{kind}.txt.j2").render(context)))
     return Declaration(kind=kind, title=KINDS[kind], text=text, blanks=blanks_in(text))
 

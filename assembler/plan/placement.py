@@ -41,6 +41,8 @@ def place(form: FormValues, backend: FormBackend) -> list[FormValues]:
             attachments.extend(_attachment(form, number, values[item], backend))
             values[item] = f"See Attachment {number}"
         _require_fit(form, item, values[item], backend)
+    for item, text in form.declarations:
+        attachments.extend(_declaration(form, item, text, backend))
     return [FormValues(form.form_id, values, form.caption, sworn_items=form.sworn_items, hand=form.hand),
             *attachments]
 

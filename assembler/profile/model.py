@@ -402,6 +402,9 @@ class DeclarationFacts(_Model):
     treatment: str | None = None
     community_service: str | None = None
     hardship: str | None = Field(default=None, description="How the record holds the person back")
+    responsibility: str | None = Field(
+        default=None, description="What the person understands now about the offense and its harm (weighed for a "
+        "reduction under Pen. Code, § 17(b): People v. Superior Court (Alvarez) (1997) 14 Cal.4th 968, 978)")
     why_now: str | None = None
 
 

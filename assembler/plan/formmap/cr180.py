@@ -30,7 +30,7 @@ from datetime import date
 from typing import Sequence
 
 from assembler.plan.formmap import common
-from assembler.plan.formmap.facts import interest_of_justice, trafficking_account
+from assembler.plan.formmap.facts import REDUCTIONS, interest_of_justice, reduction_request, trafficking_account
 from assembler.plan.formmap.items import check_known
 from assembler.plan.formmap.values import CourtInfo, FormValues, form_date
 from assembler.profile.model import Case, ProbationOutcome, Profile
@@ -44,7 +44,8 @@ def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: C
            signed_on: date) -> FormValues:
     v: dict = common.caption_values(profile, case, court)
     v["item1.date"] = form_date(case.conviction_date or case.judgment_date)
-    justice = interest_of_justice(profile, case)
+    reductions = [r for r in REDUCTIONS if common.requested(decisions, r)]
+    justice = interest_of_justice(profile, case, reductions)
     hand = []
     for remedy, mapper in ITEMS:
         decision = common.requested(decisions, remedy)
@@ -54,7 +55,9 @@ def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: C
     v.update(_signature(profile, signed_on))
     check_known(FORM_ID, v)
     rows = [common.table_row(c, decisions) for c in common.petitioned_counts(case, decisions)]
-    return FormValues(FORM_ID, v, common.caption(profile, case, signed_on), rows, SWORN, tuple(hand))
+    carried = any(v.get(item) == justice for item in SWORN)  # the dismissal's declaration asks for it too
+    declarations = (("item8", reduction_request(profile, case, reductions)),) if reductions and not carried else ()
+    return FormValues(FORM_ID, v, common.caption(profile, case, signed_on), rows, SWORN, tuple(hand), declarations)
 
 
 # The profile fields of the person-level conditions each item's printed words assert ("not serving a

@@ -13,8 +13,23 @@ from assembler.plan.declarations import render_declaration
 from assembler.profile.model import Case, Profile
 
 
-def interest_of_justice(profile: Profile, case: Case) -> str:
-    return render_declaration("interest_of_justice", profile, case).text
+def interest_of_justice(profile: Profile, case: Case, reductions: list[str] = ()) -> str:
+    """The dismissal's declaration; it also supports a reduction asked in the same petition."""
+    return render_declaration("interest_of_justice", profile, case, **_reduction(reductions)).text
+
+
+REDUCTIONS = {"17b": ("the felony to a misdemeanor", "17(b)"), "17d2": ("the misdemeanor to an infraction", "17(d)(2)")}
+
+
+def reduction_request(profile: Profile, case: Case, reductions: list[str]) -> str:
+    """CR-180 item 8 (the § 17(b) / § 17(d)(2) request) when no dismissal declaration carries it: the
+    reduction is the court's discretion, so the person's story goes with it."""
+    return render_declaration("reduction", profile, case, **_reduction(reductions)).text
+
+
+def _reduction(reductions: list[str]) -> dict:
+    asked = [REDUCTIONS[r] for r in reductions if r in REDUCTIONS]
+    return {"reduced": " and ".join(what for what, _ in asked), "section": " and ".join(s for _, s in asked)}
 
 
 def trafficking_account(profile: Profile, case: Case) -> str:

@@ -59,6 +59,8 @@ class FormValues:
     sworn_items: frozenset[str] = frozenset()
     # What the person must decide by hand before signing, and why (the cover lists each one).
     hand: tuple[str, ...] = ()
+    # Sworn statements a request needs that no item holds: (the item they support, the text), each its own MC-031.
+    declarations: tuple[tuple[str, str], ...] = ()
 
     def text(self, item: str) -> str:
         value = self.values.get(item, "")

@@ -10,7 +10,8 @@ from assembler.profile.model import DeclarationFacts
 from assembler.web.steps.common import finish, show
 
 router = APIRouter()
-TOPICS = ("employment", "education", "family", "treatment", "community_service", "hardship", "why_now")
+TOPICS = ("responsibility", "employment", "education", "family", "treatment", "community_service", "hardship",
+          "why_now")
 FIELDS: list[F.Field] = [F.Text(name, multiline=True, max_len=4000) for name in TOPICS]
 
 
