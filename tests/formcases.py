@@ -8,7 +8,6 @@ from assembler.plan.formmap.values import CourtInfo
 from assembler.profile.model import Profile
 from rules.decision import Decision, Reason, Status
 
-SIGNED_ON = date(2026, 11, 1)
 COURT = CourtInfo("Riverside", street="4100 Main Street", city_zip="Riverside 92501")
 SELF = {"legal_name": "Jane Quinn Doe", "mailing_address": {"street": "PO Box 12", "city": "Riverside", "zip": "92501"},
         "phone": "(951) 555-0100", "email": "jane@example.org"}

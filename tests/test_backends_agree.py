@@ -18,7 +18,7 @@ from assembler.plan.formmap.values import Caption
 from assembler.render.forms.official.backend import OfficialBackend
 from assembler.render.forms.official.fieldmaps import current
 from assembler.render.forms.rendition import RenditionBackend
-from tests.formcases import COURT, SIGNED_ON, count, decision, profile
+from tests.formcases import COURT, count, decision, profile
 
 CAPTION = Caption("People v. Jane Quinn Doe", "RIF1801234", "Jane Quinn Doe", "11/01/2026")
 
@@ -60,8 +60,8 @@ def cases():
     decisions = [decision("17b", "discretionary", discretion=["STATUTE_DISCRETIONARY"]), decision("1203.4")]
     case = person.cases[0]
     return [
-        ("CR-180", cr180.values(person, case, decisions, COURT, SIGNED_ON).values),
-        ("CR-181", cr181.values(person, case, decisions, COURT, SIGNED_ON).values),
+        ("CR-180", cr180.values(person, case, decisions, COURT).values),
+        ("CR-181", cr181.values(person, case, decisions, COURT).values),
         ("MC-025", mc025.page(CAPTION, "2c", "I have worked as a warehouse lead since 2022.", 1, 1).values),
         ("MC-031", mc031.declaration(CAPTION, "The record keeps me from renting an apartment.").values),
     ]

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assembler.batch.columns import REQUIRED, markdown
-from assembler.batch.grouping import group_client, locate
+from assembler.batch.grouping import locate
 from assembler.batch.inputs import Source
 from assembler.batch.synthetic import clients, rows, samples, table
 from assembler.batch.tables import TableError

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from assembler.plan.formmap import cr180, cr181
 from assembler.plan.formmap.items import items
-from formcases import COURT, LAWYER, SIGNED_ON, count, decision, profile
+from formcases import COURT, LAWYER, count, decision, profile
 
 
 def cr180_values(p, *decisions):
-    return cr180.values(p, p.cases[0], list(decisions), COURT, SIGNED_ON)
+    return cr180.values(p, p.cases[0], list(decisions), COURT)
 
 
 def cr181_values(p, *decisions):
-    return cr181.values(p, p.cases[0], list(decisions), COURT, SIGNED_ON)
+    return cr181.values(p, p.cases[0], list(decisions), COURT)
 
 
 def checked(values) -> set[str]:
@@ -108,16 +108,17 @@ def test_ineligible_and_not_yet_remedies_are_never_requested():
     assert not {k for k in checked(order) if k.startswith("item")}
 
 
-def test_signature_is_dated_and_named_but_never_signed():
+def test_signature_is_named_but_never_signed_nor_dated_ahead():
+    """The person writes the date on the day they sign: a build-day date would be wrong by then."""
     v = cr180_values(profile(), decision("1203.4")).values
-    assert v["signature.date"] == "11/01/2026" and v["signature.name"] == "Jane Quinn Doe"
+    assert v["signature.date"] == "" and v["signature.name"] == "Jane Quinn Doe"
     assert not any("signature" in k and k not in ("signature.date", "signature.name") for k in v)
 
 
 def test_every_mapped_item_exists_and_the_court_items_are_never_filled():
     p = profile(count("460(b)"), count("484", level="misdemeanor"))
     for mapper, form_id in ((cr180, "CR-180"), (cr181, "CR-181")):
-        fv = mapper.values(p, p.cases[0], [decision("17b", "discretionary"), decision("1203.4")], COURT, SIGNED_ON)
+        fv = mapper.values(p, p.cases[0], [decision("17b", "discretionary"), decision("1203.4")], COURT)
         known = items(form_id)
         assert set(fv.values) <= set(known)
         assert not [k for k, v in fv.values.items() if v and known[k].filled_by == "court"]

@@ -12,7 +12,6 @@ from assembler.profile.model import Profile
 from assembler.render.forms.rendition import RenditionBackend
 from tests.formcases import COURT, FACTS, LAWYER, SELF, decision
 
-SIGNED_ON = date(2026, 11, 1)
 NEVER_FILED = {"code": "PC", "section": "594(b)(2)(a)", "description": "vandalism under $400",
                "level_charged": "misdemeanor", "disposition": "never_filed"}
 
@@ -29,7 +28,7 @@ def arrest_profile(*, petitioner=None, attorney=None, counts=(), case_number=Non
 
 
 def petition(profile, status="mandatory", **kw):
-    return cr409.values(profile, profile.cases[0], [decision("851.91", status, **kw)], COURT, SIGNED_ON).values
+    return cr409.values(profile, profile.cases[0], [decision("851.91", status, **kw)], COURT).values
 
 
 def test_never_charged_arrest_is_sealed_as_of_right_on_cr409():
@@ -41,7 +40,7 @@ def test_never_charged_arrest_is_sealed_as_of_right_on_cr409():
     assert v["item3.d.report_number"] == "22-031557"
     assert v["item3.e.offenses"] == "Penal Code section 594(b)(2)(a) (vandalism under $400)"
     assert "item3.f" not in v and "caption.case_number" not in v, "no case was filed: leave them blank"
-    assert v["signature.name"] == "Jane Quinn Doe" and v["signature.date"] == "11/01/2026"
+    assert v["signature.name"] == "Jane Quinn Doe" and "signature.date" not in v  # dated by hand on signing
     assert v["caption.court"].startswith("Riverside\n4100 Main Street")
 
 
@@ -82,12 +81,12 @@ def test_an_open_question_checks_neither_box():
 def test_no_petition_for_an_arrest_not_eligible_now(mapper):
     p = arrest_profile()
     with pytest.raises(ValueError, match="851.91"):
-        mapper.values(p, p.cases[0], [decision("851.91", "ineligible", eligible_now=False)], COURT, SIGNED_ON)
+        mapper.values(p, p.cases[0], [decision("851.91", "ineligible", eligible_now=False)], COURT)
 
 
 def test_cr410_proposed_order_names_the_person_and_the_arrest_and_leaves_the_court_its_parts():
     p = arrest_profile(case_number="22CR01234")
-    v = cr410.values(p, p.cases[0], [decision("851.91")], COURT, SIGNED_ON).values
+    v = cr410.values(p, p.cases[0], [decision("851.91")], COURT).values
     assert (v["item1.first"], v["item1.middle"], v["item1.last"]) == ("Jane", "Quinn", "Doe")
     assert v["item1.street"] == "PO Box 12"
     assert v["item2.a.law_enforcement_report"] == "22-031557"
@@ -111,12 +110,12 @@ def test_both_sealing_forms_fill_on_the_rendition_and_read_back():
     p = arrest_profile(case_number="22CR01234", what_happened="I was never charged.")
     backend = RenditionBackend()
     for mapper in (cr409, cr410):
-        form = mapper.values(p, p.cases[0], [decision("851.91")], COURT, SIGNED_ON)
+        form = mapper.values(p, p.cases[0], [decision("851.91")], COURT)
         filled = backend.fill(form.form_id, form.values)
         assert filled.source == "rendition"
 
 
 def test_court_lines_skip_what_is_unknown():
     p = arrest_profile()
-    v = cr409.values(p, p.cases[0], [decision("851.91")], CourtInfo("Alameda"), SIGNED_ON).values
+    v = cr409.values(p, p.cases[0], [decision("851.91")], CourtInfo("Alameda")).values
     assert v["caption.court"] == "Alameda"

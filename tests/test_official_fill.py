@@ -15,7 +15,7 @@ from assembler.render.forms.official.readback import FillError
 from assembler.plan.backend import DoesNotFit
 from assembler.plan.placement import DECLARATION_POINTER, place
 from conftest import pdf_text
-from formcases import COURT, SIGNED_ON, count, decision, profile
+from formcases import COURT, count, decision, profile
 
 WOBBLER_AND_DISMISSAL = [decision("17b", "discretionary"), decision("1203.4", "discretionary",
                                                                     discretion=["PROBATION_VIOLATION"])]
@@ -47,7 +47,7 @@ def violated_profile(**extra):
 
 def test_cr180_every_field_holds_its_value_and_untouched_fields_stay_blank(backend):
     p = violated_profile()
-    doc, data = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON))[0]
+    doc, data = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT))[0]
     got = field_values(data)
     fields = current("CR-180").fields
     expected_pdf = {}
@@ -64,7 +64,7 @@ def test_cr180_every_field_holds_its_value_and_untouched_fields_stay_blank(backe
 
 def test_check_boxes_carry_their_real_on_state_in_v_and_as(backend):
     p = violated_profile()
-    _, data = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON))[0]
+    _, data = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT))[0]
     reader = PdfReader(io.BytesIO(data))
     by_name = {}
     for page in reader.pages:
@@ -79,19 +79,18 @@ def test_check_boxes_carry_their_real_on_state_in_v_and_as(backend):
 def test_no_xfa_and_no_usage_rights_signature_remain(backend):
     p = violated_profile()
     for data in (d for _, d in fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL,
-                                                                   COURT, SIGNED_ON))):
+                                                                   COURT))):
         root = PdfReader(io.BytesIO(data)).trailer["/Root"]
         assert "/Perms" not in root and "/XFA" not in root["/AcroForm"]
 
 
 def test_flattened_petition_prints_the_values_and_has_no_form_layer(backend, tmp_path):
     p = violated_profile()
-    docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON),
+    docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT),
                           flatten=True)
     path = write(tmp_path, "cr180.pdf", docs[0][1])
     text = pdf_text(path, layout=True)
-    for value in ("Jane Quinn Doe", "In pro per", "PO Box 12", "4100 Main Street", "04/02/2018", "460(b)",
-                  "11/01/2026"):
+    for value in ("Jane Quinn Doe", "In pro per", "PO Box 12", "4100 Main Street", "04/02/2018", "460(b)"):
         assert value in text, value
     everything = " ".join(" ".join(pdf_text(write(tmp_path, f"{i}.pdf", d)).split()) for i, (_, d) in enumerate(docs))
     assert "I have worked as a warehouse lead since 2022." in everything  # on the form or its MC-031
@@ -102,7 +101,7 @@ def test_flattened_petition_prints_the_values_and_has_no_form_layer(backend, tmp
 
 def test_proposed_order_fills_caption_and_requested_relief_only(backend, tmp_path):
     p = violated_profile()
-    _, data = fill_documents(backend, cr181.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON))[0]
+    _, data = fill_documents(backend, cr181.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT))[0]
     got = field_values(data)
     on = {name for name, v in got.items() if v.startswith("/") and v.lower() != "/off"}
     f = current("CR-181").fields
@@ -114,7 +113,7 @@ def test_proposed_order_fills_caption_and_requested_relief_only(backend, tmp_pat
 def test_seven_offenses_continue_on_mc025_and_the_table_says_see_attachment(backend, tmp_path):
     sections = ["460(b)", "487(a)", "496(a)", "530.5(a)", "594(b)(1)", "666", "10851(a)"]
     p = profile(*[count(s) for s in sections[:6]], count("10851(a)", code="VC"))
-    docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON),
+    docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT),
                           flatten=True)
     table = [(d, data) for d, data in docs if d.form_id == "MC-025" and d.values["attachment_number"] == "1"]
     assert docs[0][0].form_id == "CR-180" and len(table) == 1
@@ -133,7 +132,7 @@ def test_long_interest_of_justice_text_goes_on_mc031_and_the_field_says_so(backe
     long_facts = {"employment": " ".join(f"Sentence {i} about my work and my family since my conviction."
                                          for i in range(40))}
     p = violated_profile(facts=long_facts)
-    docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON),
+    docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT),
                           flatten=True)
     assert [d.form_id for d, _ in docs][:2] == ["CR-180", "MC-031"]
     assert docs[0][0].values["item2.c.text"] == DECLARATION_POINTER
@@ -148,7 +147,7 @@ def test_long_interest_of_justice_text_goes_on_mc031_and_the_field_says_so(backe
 def test_a_declaration_longer_than_one_page_continues_on_mc025_with_every_word(backend, tmp_path):
     words = [f"w{i}" for i in range(1500)]
     p = violated_profile(facts={"hardship": " ".join(words)})
-    docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON),
+    docs = fill_documents(backend, cr180.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT),
                           flatten=True)
     kinds = [d.form_id for d, _ in docs]
     assert kinds[:2] == ["CR-180", "MC-031"] and set(kinds[2:]) == {"MC-025"}
@@ -187,7 +186,7 @@ def test_encrypted_attachment_forms_fill(backend):
 def test_filled_files_are_well_formed_for_a_strict_reader(backend, flatten):
     """The incremental update must chain to the form and every object must parse (strict pypdf)."""
     p = violated_profile()
-    for _, data in fill_documents(backend, cr181.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT, SIGNED_ON),
+    for _, data in fill_documents(backend, cr181.values(p, p.cases[0], WOBBLER_AND_DISMISSAL, COURT),
                                   flatten=flatten):
         reader = PdfReader(io.BytesIO(data), strict=True)
         for number in range(1, int(reader.trailer["/Size"])):

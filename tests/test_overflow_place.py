@@ -17,7 +17,7 @@ from assembler.plan.formmap import cr180, cr181
 from assembler.plan.formmap.items import items
 from assembler.plan.placement import DECLARATION_POINTER, place
 from assembler.render.forms.fitting import Measured, fit
-from formcases import COURT, SIGNED_ON, count, decision, profile
+from formcases import COURT, count, decision, profile
 
 BODY = {"MC-025": TextBox("Times-Roman", 12.0, 300.0, 120.0, True), "MC-031": TextBox("Times-Roman", 12.0, 300.0, 120.0, True)}
 
@@ -49,7 +49,7 @@ def test_every_value_fits_and_nothing_is_lost(text, sections):
                 sentence={"probation": {"outcome": "violated_reinstated", "violations": True}})
     decisions = [decision("17b", "discretionary"), decision("1203.4", "discretionary")]
     backend = SmallBoxes()
-    mapped = cr180.values(p, p.cases[0], decisions, COURT, SIGNED_ON)
+    mapped = cr180.values(p, p.cases[0], decisions, COURT)
     justice = mapped.values["item2.c.text"]
     assert text in justice
     docs = place(mapped, backend)
@@ -77,7 +77,7 @@ def test_every_value_fits_and_nothing_is_lost(text, sections):
 
 def test_a_long_list_of_charges_in_the_proposed_order_continues_on_an_attachment():
     p = profile(*[count(s) for s in ["460(b)", "487(a)", "496(a)", "666", "594(b)(1)", "211"]])
-    docs = place(cr181.values(p, p.cases[0], [decision("17b", "discretionary")], COURT, SIGNED_ON), SmallBoxes())
+    docs = place(cr181.values(p, p.cases[0], [decision("17b", "discretionary")], COURT), SmallBoxes())
     assert docs[0].values["item1.c.text"] == "See Attachment 1c"
     assert [d.form_id for d in docs[1:]] == ["MC-025"] * (len(docs) - 1)
     body = " ".join(" ".join(d.values["body"] for d in docs[1:]).split())

@@ -59,7 +59,7 @@ def assemble(profile: Profile, as_of: date, *, forms: str = "rendition", forms_d
     backend = backend or backend_for(forms, forms_dir)
     assessment = assess(profile, as_of)
     packet = Packet(profile.petitioner.legal_name, as_of, assessment)
-    formset = build_forms(profile, assessment, backend, signed_on=as_of, flatten=flatten)
+    formset = build_forms(profile, assessment, backend, flatten=flatten)
     bundled = bundle(profile, assessment, formset, backend, lang=lang or profile.petitioner.preferred_language,
                      duplex=duplex, flatten=flatten)
     packet.files.update(bundled.files)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Mapping
 
 from assembler.plan.backend import FormBackend
@@ -22,7 +21,7 @@ from assembler.plan.formmap.items import facts
 from assembler.plan.formmap.values import FormValues
 from assembler.plan.placement import place
 from assembler.plan.wording import case_title
-from assembler.profile.model import Case, Profile
+from assembler.profile.model import Profile
 from rules import messages
 from rules.decision import Assessment, CaseResult
 
@@ -57,7 +56,7 @@ class FormSet:
     notes: list[str] = field(default_factory=list)
 
 
-def build_forms(profile: Profile, assessment: Assessment, backend: FormBackend, *, signed_on: date,
+def build_forms(profile: Profile, assessment: Assessment, backend: FormBackend, *,
                 flatten: bool = False) -> FormSet:
     out = FormSet()
     for index, (case, result) in enumerate(zip(profile.cases, assessment.cases)):
@@ -73,7 +72,7 @@ def build_forms(profile: Profile, assessment: Assessment, backend: FormBackend, 
                 out.notes.append(f"{label}: the court address on the caption is not confirmed by two sources "
                                  "(or is unknown); check it with the court before filing")
             for mapper in mappers:
-                form = mapper.values(profile, case, result.remedies, court, signed_on)
+                form = mapper.values(profile, case, result.remedies, court)
                 documents = _documents(form, backend, label, shown, remedies, flatten)
                 if backend.name != "rendition" and documents[0].source == "rendition":
                     out.notes.append(f"{label}: {form.form_id} is our rendition; no official PDF of it is available")

@@ -9,10 +9,9 @@ missing address or case number leaves its field empty.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Sequence
 
-from assembler.plan.formmap.values import Caption, CourtInfo, TableRow, form_date
+from assembler.plan.formmap.values import SIGNATURE_DATE, Caption, CourtInfo, TableRow, form_date
 from assembler.profile.model import Address, Case, Count, Level, Profile
 from rules.decision import Decision, Status
 from rules.offenses import lookup
@@ -38,9 +37,9 @@ def defendant_name(profile: Profile) -> str:
     return f"{p.legal_name} (aka {', '.join(p.other_names)})" if p.other_names else p.legal_name
 
 
-def caption(profile: Profile, case: Case, signed_on: date) -> Caption:
+def caption(profile: Profile, case: Case) -> Caption:
     name = profile.petitioner.legal_name
-    return Caption(f"People v. {name}", case.court_case_number or "", name, form_date(signed_on))
+    return Caption(f"People v. {name}", case.court_case_number or "", name, SIGNATURE_DATE)
 
 
 def caption_values(profile: Profile, case: Case, court: CourtInfo) -> dict[str, str]:

@@ -26,13 +26,12 @@ Choices, item by item:
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Sequence
 
 from assembler.plan.formmap import common
 from assembler.plan.formmap.facts import REDUCTIONS, interest_of_justice, reduction_request, trafficking_account
 from assembler.plan.formmap.items import check_known
-from assembler.plan.formmap.values import CourtInfo, FormValues, form_date
+from assembler.plan.formmap.values import SIGNATURE_DATE, CourtInfo, FormValues, form_date
 from assembler.profile.model import Case, ProbationOutcome, Profile
 from rules.decision import Decision, Status
 
@@ -40,8 +39,7 @@ FORM_ID = "CR-180"
 SWORN = frozenset({"item2.c.text", "item3.b.text", "item4.text", "item5.text", "item6.text"})
 
 
-def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: CourtInfo,
-           signed_on: date) -> FormValues:
+def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: CourtInfo) -> FormValues:
     v: dict = common.caption_values(profile, case, court)
     v["item1.date"] = form_date(case.conviction_date or case.judgment_date)
     reductions = [r for r in REDUCTIONS if common.requested(decisions, r)]
@@ -52,12 +50,12 @@ def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: C
         if decision is not None:
             v.update(mapper(profile, case, decision, justice))
             hand += _unasserted(v, remedy, decision)
-    v.update(_signature(profile, signed_on))
+    v.update(_signature(profile))
     check_known(FORM_ID, v)
     rows = [common.table_row(c, decisions) for c in common.petitioned_counts(case, decisions)]
     carried = any(v.get(item) == justice for item in SWORN)  # the dismissal's declaration asks for it too
     declarations = (("item8", reduction_request(profile, case, reductions)),) if reductions and not carried else ()
-    return FormValues(FORM_ID, v, common.caption(profile, case, signed_on), rows, SWORN, tuple(hand), declarations)
+    return FormValues(FORM_ID, v, common.caption(profile, case), rows, SWORN, tuple(hand), declarations)
 
 
 # The profile fields of the person-level conditions each item's printed words assert ("not serving a
@@ -125,10 +123,10 @@ def item7(profile: Profile, case: Case, decision: Decision, justice: str) -> dic
     return {"item7": True, "item7.date": form_date(case.dej_dismissed_on), "item7.a": True}
 
 
-def _signature(profile: Profile, signed_on: date) -> dict:
+def _signature(profile: Profile) -> dict:
     p = profile.petitioner
     name = p.attorney.name if p.attorney else p.legal_name
-    return {"signature.date": form_date(signed_on), "signature.name": name}
+    return {"signature.date": SIGNATURE_DATE, "signature.name": name}
 
 
 ITEMS = (("1203.4", item2), ("1203.4a", item3), ("1203.49", item4), ("1203.41", item5),

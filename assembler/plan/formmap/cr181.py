@@ -16,7 +16,6 @@ Choices, and why:
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Sequence
 
 from assembler.plan.formmap import common
@@ -30,13 +29,12 @@ SECTION_BOXES = {"1203.4": "item3.1203_4", "1203.4a": "item3.1203_4a", "1203.41"
                  "1203.42": "item3.1203_42", "1203.43": "item3.1203_43", "1203.49": "item3.1203_49"}
 
 
-def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: CourtInfo,
-           signed_on: date) -> FormValues:
+def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: CourtInfo) -> FormValues:
     v: dict = common.caption_values(profile, case, court)
     v.update(item1(case, decisions))
     v.update(item3(decisions))
     check_known(FORM_ID, v)
-    return FormValues(FORM_ID, v, common.caption(profile, case, signed_on))
+    return FormValues(FORM_ID, v, common.caption(profile, case))
 
 
 def item1(case: Case, decisions: Sequence[Decision]) -> dict:

@@ -22,13 +22,12 @@ Choices, and why:
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Sequence
 
 from assembler.plan.formmap import common, sealing
 from assembler.plan.formmap.facts import sealing_statement
 from assembler.plan.formmap.items import check_known
-from assembler.plan.formmap.values import CourtInfo, FormValues, form_date
+from assembler.plan.formmap.values import SIGNATURE_DATE, CourtInfo, FormValues, form_date
 from assembler.profile.model import Case, Profile
 from rules.decision import Decision, Status
 
@@ -37,18 +36,17 @@ REMEDY = "851.91"
 SWORN = frozenset({"item3.g.text", "item3.h.text"})
 
 
-def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: CourtInfo,
-           signed_on: date) -> FormValues:
+def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: CourtInfo) -> FormValues:
     decision = common.requested(decisions, REMEDY)
     if decision is None:
         raise ValueError(f"{FORM_ID}: § 851.91 is not petitioned for now in {case.label}; no petition to fill")
     v: dict = caption(profile, case, court)
     v.update(item1(profile))
     v.update(item3(profile, case, decision))
-    v.update({"signature.date": form_date(signed_on), "signature.name": profile.petitioner.legal_name})
+    v.update({"signature.date": SIGNATURE_DATE, "signature.name": profile.petitioner.legal_name})
     v = {name: value for name, value in v.items() if value not in ("", None, False)}
     check_known(FORM_ID, v)
-    return FormValues(FORM_ID, v, common.caption(profile, case, signed_on), sworn_items=SWORN)
+    return FormValues(FORM_ID, v, common.caption(profile, case), sworn_items=SWORN)
 
 
 def caption(profile: Profile, case: Case, court: CourtInfo) -> dict:

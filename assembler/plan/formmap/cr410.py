@@ -16,7 +16,6 @@ Choices, and why:
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Sequence
 
 from assembler.plan.formmap import common, sealing
@@ -29,8 +28,7 @@ FORM_ID = "CR-410"
 REMEDY = "851.91"
 
 
-def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: CourtInfo,
-           signed_on: date) -> FormValues:
+def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: CourtInfo) -> FormValues:
     if common.requested(decisions, REMEDY) is None:
         raise ValueError(f"{FORM_ID}: § 851.91 is not petitioned for now in {case.label}; no order to propose")
     v: dict = name_parts(profile.petitioner.legal_name)
@@ -41,7 +39,7 @@ def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: C
     v.update(item2(case))
     v = {name: value for name, value in v.items() if value not in ("", None, False)}
     check_known(FORM_ID, v)
-    return FormValues(FORM_ID, v, common.caption(profile, case, signed_on))
+    return FormValues(FORM_ID, v, common.caption(profile, case))
 
 
 def name_parts(legal_name: str) -> dict:

@@ -24,6 +24,11 @@ class CourtInfo:
     city_zip: str = ""
 
 
+# A signature's date is written by hand on the day the person signs: a date printed at build time is
+# wrong by the time they sign, and a clerk may reject a declaration dated before it was signed.
+SIGNATURE_DATE = ""
+
+
 @dataclass(frozen=True)
 class Caption:
     """What every attachment repeats: short title and case number, and who signs."""
@@ -31,7 +36,7 @@ class Caption:
     short_title: str  # "People v. Jane Doe"
     case_number: str
     petitioner: str  # the petitioner's legal name (the declarant of an MC-031)
-    signed_on: str  # the date printed beside the signature, MM/DD/YYYY
+    signed_on: str  # the date beside the signature: blank, written by hand the day it is signed
 
 
 @dataclass(frozen=True)
