@@ -481,3 +481,10 @@ def test_skipping_where_you_are_now_leaves_every_answer_unknown(app, visitor):
     assert s.registrant_290 is None
     decision = assess(profile, AS_OF).cases[0].remedy("1203.4")
     assert decision.status.value == "needs_review" and not decision.status.value == "mandatory"
+
+
+def test_a_future_date_of_birth_is_an_error_beside_the_field(app, visitor):
+    response = visitor.post("/about", {"legal_name": "Maria Elena Lopez", "date_of_birth": "2030-01-01"})
+    assert response.status_code == 422
+    assert "This date is after today" in html.unescape(response.text)
+    assert "date_of_birth" not in draft(app, visitor)["petitioner"]

@@ -73,6 +73,16 @@ class Petitioner(_Model):
     def self_represented(self) -> bool:
         return self.attorney is None
 
+    @field_validator("date_of_birth")
+    @classmethod
+    def _born_in_the_past(cls, v: date | None, info: ValidationInfo) -> date | None:
+        as_of = (info.context or {}).get("as_of")
+        if v is not None and as_of is not None and v > as_of:
+            raise ValueError(f"{v} is in the future (after {as_of}); fix: give the date of birth")
+        if v is not None and v.year < EARLIEST_YEAR:
+            raise ValueError(f"{v} is not a plausible date of birth; fix: check the year")
+        return v
+
 
 # --- person-level status --------------------------------------------------------------------
 
@@ -414,8 +424,22 @@ class Profile(_Model):
     cases: list[Case] = Field(min_length=1)
     facts: DeclarationFacts = Field(default_factory=DeclarationFacts)
 
+    @model_validator(mode="after")
+    def _born_before_the_record(self) -> "Profile":
+        born = self.petitioner.date_of_birth
+        if born is None:
+            return self
+        for index, case in enumerate(self.cases):
+            for name, value in _past_dates(case):
+                if value is not None and value < born:
+                    raise ValueError(f"cases[{index}].{name} ({value}) is before petitioner.date_of_birth ({born}); "
+                                     "fix: check both dates")
+        return self
+
 
 # --- date sanity ----------------------------------------------------------------------------
+
+EARLIEST_YEAR = 1900  # a record or a birth before this is a typo (a year 0201), not a fact
 
 
 def _check_dates(case: Case, info: ValidationInfo) -> None:
@@ -441,6 +465,9 @@ def _check_dates(case: Case, info: ValidationInfo) -> None:
             f"judgment_date ({case.judgment_date}) is before conviction_date ({case.conviction_date}); "
             "fix: judgment (sentencing) comes on or after conviction"
         )
+    for name, value in _past_dates(case):
+        if value is not None and value.year < EARLIEST_YEAR:
+            raise ValueError(f"{name} ({value}) is not a plausible date; fix: check the year")
     if as_of is None:
         return
     for name, value in _past_dates(case):
