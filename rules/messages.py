@@ -4,7 +4,8 @@ Rules speak in codes (`pc1203_4.wait_over`) and language-neutral parameters (dat
 numbers); the English and Spanish words live in `templates/messages/<lang>/*.yaml`, one file per
 topic, each file's top-level key naming its namespace. A parameter that is itself words is a nested
 message, written `{"msg": "<key>", ...its own parameters}`, so it is translated too; a list
-prints its items joined by commas.
+prints its items joined by commas; a date (ISO in the params, so they stay language-neutral) prints in
+words, "March 1, 2025" / "1 de marzo de 2025".
 
 `text()` renders a code in a language; `render()` renders a Reason, Question or Notice. A key with
 no Spanish falls back to English (a test keeps every code translated).
@@ -12,6 +13,7 @@ no Spanish falls back to English (a test keeps every code translated).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -74,11 +76,20 @@ def _value(value: Any, lang: str) -> Any:
     if isinstance(value, Mapping) and "msg" in value:
         inner = dict(value)
         return text(inner.pop("msg"), lang, **inner)
-    if isinstance(value, date):
-        return value.isoformat()
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return long_date(value if isinstance(value, date) else date.fromisoformat(value), lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(_value(v, lang)) for v in value)
     return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def long_date(day: date, lang: str = "en") -> str:
+    """A date as a person reads it in a sentence: "March 1, 2025", "1 de marzo de 2025"."""
+    month = text("date.months", lang).split()[day.month - 1]
+    return text("date.long", lang, month=month, day=str(day.day), year=str(day.year))
 
 
 def render(item: Any, lang: str = "en") -> str:

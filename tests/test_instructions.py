@@ -311,3 +311,13 @@ def test_the_licensing_protection_is_not_promised_where_the_law_is_open():
     effects = section(render_instructions(profile("Fresno", felony=True), results, "Fresno", "en"),
                       "## What this does", "## Free legal help")
     assert "480(c)" not in effects and "(Pen. Code, § 1203.42)" in effects
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_research_notes_and_iso_dates_never_reach_the_reader(lang):
+    """San Diego's prosecutor listing carries the maintainers' note "older Wikipedia revision"; a person
+    reads only the year a listing was found, and every date in a sentence in words."""
+    text = render_instructions(profile("San Diego"), dismissal("San Diego"), "San Diego", lang)
+    assert "Wikipedia" not in text and "revision" not in text
+    sentences = [line for line in text.splitlines() if not line.startswith(("|", "#", "http"))]
+    assert not [s for s in sentences if re.search(r"\b\d{4}-\d{2}-\d{2}\b", s)]

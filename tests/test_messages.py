@@ -33,9 +33,10 @@ def test_a_wait_is_said_in_either_language_from_the_same_data():
     reason = decision.reasons[0]
     assert decision.eligible_on == date(2026, 3, 2)
     assert reason.code == "decision.wait_running_one"
-    assert reason.text == "One year must pass after judgment (2025-03-01); you can file on or after 2026-03-02."
-    assert messages.render(reason, "es") == ("Debe pasar un año desde la sentencia (2025-03-01); puede presentar "
-                                             "la petición a partir del 2026-03-02.")
+    assert reason.text == "One year must pass after judgment (March 1, 2025); you can file on or after March 2, 2026."
+    assert reason.params["start"] == "2025-03-01"  # the data stays language-neutral
+    assert messages.render(reason, "es") == ("Debe pasar un año desde la sentencia (1 de marzo de 2025); puede "
+                                             "presentar la petición a partir del 2 de marzo de 2026.")
 
 
 def test_a_question_keeps_its_field_and_is_translated_with_its_reason():

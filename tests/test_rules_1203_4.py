@@ -140,7 +140,7 @@ def test_ab_1950_cap_raises_the_question_when_probation_runs_past_it():
                                 "completed": False})
     d = decide("1203.4", case, as_of=date(2021, 9, 1))
     assert d.status == "needs_review"
-    assert any("AB 1950" in r.text and "2021-06-01" in r.text for r in d.reasons)
+    assert any("AB 1950" in r.text and "June 1, 2021" in r.text for r in d.reasons)
     assert d.eligible_on == date(2022, 6, 1)
 
 

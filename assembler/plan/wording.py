@@ -15,11 +15,6 @@ from assembler.profile.model import Case
 from assembler.plan.service import SERVICE_LEAD_DAYS
 from rules import messages
 
-_MONTHS = {
-    "en": ("January February March April May June July August September October November December").split(),
-    "es": ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split(),
-}
-
 
 @functools.cache
 def template_env() -> jinja2.Environment:
@@ -40,8 +35,7 @@ def template_env() -> jinja2.Environment:
 
 
 def long_date(value: date, lang: str = "en") -> str:
-    month = _MONTHS[lang][value.month - 1]
-    return f"{value.day} de {month} de {value.year}" if lang == "es" else f"{month} {value.day}, {value.year}"
+    return messages.long_date(value, lang)
 
 
 def case_title(case: Case, index: int, lang: str = "en") -> str:

@@ -194,12 +194,19 @@ def _court_facts(data: CountyProfile) -> dict:
 def _office_place(office: Office) -> Place:
     return Place(name=office.name.value, address=_line(office.address), address_verified=office.address.verified,
                  phone=office.phone.value, url=office.url.value, email=office.email.value,
-                 unit=office.unit.value, as_of=_without_source_ids(office.as_of), walk_in=office.walk_in)
+                 unit=office.unit.value, as_of=_year_found(office.as_of), walk_in=office.walk_in)
 
 
 def _help_places(data: CountyProfile) -> list[Place]:
     offices = [data.public_defender, *data.legal_aid]
     return [_office_place(o) for o in offices if o.name.known]
+
+
+def _year_found(note: str | None) -> str | None:
+    """The year a listing was found, for a reader; the research note itself ("older Wikipedia revision",
+    "brochure undated") is for maintainers and never printed."""
+    found = re.match(r"(\d{4})\b", note or "")
+    return found.group(1) if found else None
 
 
 def _without_source_ids(note: str | None) -> str | None:
