@@ -86,7 +86,7 @@ def test_full_facts_leave_no_blank(tmp_path):
 
 def test_sealing_serves_prosecutor_and_arresting_agency(tmp_path):
     text = text_of(packet_for("arrest-sealing").files["proof-of-service_case1.pdf"], tmp_path)
-    assert "District Attorney of Alameda County" in text
+    assert "Alameda County District Attorney" in text
     assert "Oakland Police Department" in text and "arresting agency" in text
 
 

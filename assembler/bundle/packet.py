@@ -26,7 +26,7 @@ from assembler.profile.model import Case, Profile
 from assembler.render.pages.proof_of_service import ServedCase, proof_of_service_pdf
 from assembler.render.forms.rendition.backend import RenditionBackend
 from assembler.render.pdf.ink import SHARED_SOURCES, InkFont, add_content
-from assembler.plan.service import service_list
+from assembler.plan.service import Recipient, service_list
 from assembler.plan.wording import case_title, long_date
 from rules import messages
 from rules.decision import Assessment, CaseResult
@@ -222,7 +222,7 @@ def _courts(profile: Profile, assessment: Assessment, formset: FormSet, lang: st
             remedies = sorted({r for d in formset.documents if d.case_number == _label_of(case, profile, assessment)
                                for r in d.remedies})
             for r in service_list(case, remedies):
-                line = f"{r.name}: {r.address}" if r.address else f"{r.name}: {r.how_to_find}"
+                line = _serve_line(r, lang)
                 if line not in serve:
                     serve.append(line)
         name = data.courthouse.value or data.name.value or f"Superior Court, {county} County"
@@ -233,6 +233,16 @@ def _courts(profile: Profile, assessment: Assessment, formset: FormSet, lang: st
                             how_to_find=None if address else "Call the court clerk or check the court's website.",
                             cases=labels, serve=serve, notes=notes))
     return courts
+
+
+def _serve_line(r: Recipient, lang: str) -> str:
+    if r.address is None:
+        return _words("serve.unknown", lang, name=r.name, how=_words(f"serve.find.{r.kind}", lang))
+    if not r.check:
+        return _words("serve.known", lang, name=r.name, address=r.address)
+    if r.phone:
+        return _words("serve.check_phone", lang, name=r.name, address=r.address, phone=r.phone)
+    return _words("serve.check", lang, name=r.name, address=r.address)
 
 
 def _later(profile: Profile, assessment: Assessment, formset: FormSet, lang: str) -> list[str]:
