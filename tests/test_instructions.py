@@ -99,9 +99,10 @@ def test_los_angeles_dismissal_names_the_court_and_the_15_day_notice_with_its_ci
 
 
 def test_an_unknown_prosecutor_address_says_how_to_find_it_and_gives_no_address():
-    text = render_instructions(profile("Alameda"), dismissal("Alameda"), "Alameda", "en")
+    """Mono's district attorney has no street in the research list: unknown stays unknown."""
+    text = render_instructions(profile("Mono"), dismissal("Mono"), "Mono", "en")
     serve = section(text, "### Step 4", "### Step 5")
-    assert "We do not have the address of the District Attorney of Alameda County" in serve
+    assert "We do not have the address of the District Attorney of Mono County" in serve
     assert "Do not guess" in serve and "ask the court clerk" in serve
     assert not [line for line in serve.splitlines() if line.startswith("| ") and re.search(r"\d", line)]
     assert not re.search(r"\b\d{2,5} [A-Z][a-z]+ (Street|Avenue|Boulevard|Drive|Way)\b", serve)
@@ -259,13 +260,20 @@ def test_sentences_are_short(lang):
 def test_a_felony_petition_names_probation_only_where_it_is_known():
     sacramento = render_instructions(profile("Sacramento", felony=True), dismissal("Sacramento"), "Sacramento", "en")
     assert "(916) 874-1500" in section(sacramento, "### Step 4", "### Step 5")
-    fresno = render_instructions(profile("Fresno", felony=True), dismissal("Fresno"), "Fresno", "en")
-    assert "The probation department we found" not in fresno
-    assert "Ask the clerk if you must give probation a copy too" in fresno
+    amador = render_instructions(profile("Amador", felony=True), dismissal("Amador"), "Amador", "en")
+    assert "The probation department we found" not in amador  # no street in the research list
+    assert "Ask the clerk if you must give probation a copy too" in amador
+
+
+def test_a_listed_but_unconfirmed_address_is_given_with_confirm_before_you_send():
+    """The research list's address for Alameda's district attorney: printed, never as confirmed."""
+    text = render_instructions(profile("Alameda"), dismissal("Alameda"), "Alameda", "en")
+    serve = section(text, "### Step 4", "### Step 5")
+    assert "1225 Fallon Street" in serve and "Confirm before you send" in serve
 
 
 def test_an_unknown_address_gets_a_line_to_write_it_on():
-    serve = section(render_instructions(profile("Alameda"), dismissal("Alameda"), "Alameda", "en"), "### Step 4", "### Step 5")
+    serve = section(render_instructions(profile("Mono"), dismissal("Mono"), "Mono", "en"), "### Step 4", "### Step 5")
     assert "| Address: ____" in serve
 
 

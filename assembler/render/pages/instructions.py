@@ -9,11 +9,12 @@ module only gathers facts. An unknown address stays unknown: the templates then 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from assembler.plan.wording import template_env
+from assembler.profile import offices
 from assembler.profile.counties import CountyProfile, Fact, Office, PostalAddress, county_profile
 from assembler.profile.model import Case, Level, Profile
 from assembler.render.pages.textpdf import pdf_bytes
@@ -120,9 +121,9 @@ def instruction_context(profile: Profile, case_results: list[CaseResult], county
         "county": data.county,
         "court": _court_place(data),
         "court_facts": _court_facts(data),
-        "prosecutor": _office_place(data.district_attorney),
-        "city_prosecutors": "city prosecutor" in (data.district_attorney.address.note or ""),
-        "probation": _office_place(data.probation),
+        "prosecutor": _listed_place(data.district_attorney, offices.office(data.county, "district_attorney")),
+        "city_prosecutors": bool(offices.city_prosecutors(data.county)),
+        "probation": _listed_place(data.probation, offices.office(data.county, "probation")),
         "help": _help_places(data),
         "practice": {k: getattr(data.practice, k).value for k in type(data.practice).model_fields},
         "petition": views["petition"],
@@ -195,6 +196,16 @@ def _office_place(office: Office) -> Place:
     return Place(name=office.name.value, address=_line(office.address), address_verified=office.address.verified,
                  phone=office.phone.value, url=office.url.value, email=office.email.value,
                  unit=office.unit.value, as_of=_year_found(office.as_of), walk_in=office.walk_in)
+
+
+def _listed_place(office: Office, listed: offices.ServiceOffice | None) -> Place:
+    """The office as the county data has it; where that has no confirmed address, the research list's
+    address, never verified (assembler/profile/offices.py)."""
+    place = _office_place(office)
+    if (office.address.value and office.address.verified) or listed is None or listed.address is None:
+        return place
+    return replace(place, name=place.name or listed.name, address=listed.address.one_line(), address_verified=False,
+                   phone=place.phone or listed.phone, as_of=_year_found(listed.source_date) or place.as_of)
 
 
 def _help_places(data: CountyProfile) -> list[Place]:
