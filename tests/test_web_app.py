@@ -488,3 +488,19 @@ def test_a_future_date_of_birth_is_an_error_beside_the_field(app, visitor):
     assert response.status_code == 422
     assert "This date is after today" in html.unescape(response.text)
     assert "date_of_birth" not in draft(app, visitor)["petitioner"]
+
+
+@pytest.mark.parametrize("query, lang, first, also", [
+    ("petty theft", "en", "PC 484", ["PC 490.2", "PC 666"]),
+    ("robo", "es", "PC 484", ["PC 459.5", "PC 211"]),
+    ("ratería", "es", "PC 484", []),
+    ("manejar borracho", "es", "VC 23152(a)", []),
+])
+def test_the_offense_search_offers_the_everyday_offense_first(query, lang, first, also):
+    """The pick changes the answer (Pen. Code § 484 petty theft is a misdemeanor; § 487 grand theft a wobbler
+    whose Prop 47 relief turns on value, § 490.2): the common offense leads, its neighbours follow, and
+    everyday Spanish finds it."""
+    from assembler.web.offense_search import search
+
+    found = [hit.section for hit in search(query, lang)]
+    assert found[0] == first and set(also) <= set(found)

@@ -10,6 +10,23 @@ from rules.offenses import Offense, all_offenses
 
 LIMIT = 12
 
+# The everyday offenses of record-clearance clinics, most frequent first: among equally good matches
+# these come first, so "petty theft" offers § 484 before § 490.2 and § 666. A judgment from clinic
+# practice, not a statistic; an offense not listed keeps the table's order.
+EVERYDAY = ("PC|484", "VC|23152(a)", "PC|459.5", "HS|11350(a)", "HS|11377(a)", "PC|242", "PC|243(e)(1)",
+            "PC|273.5(a)", "PC|148(a)(1)", "PC|647(f)", "VC|14601.1(a)", "VC|12500(a)", "PC|602",
+            "PC|594(b)(2)(a)", "PC|490.2", "PC|487(a)", "PC|496(a)", "PC|460(b)", "PC|459", "VC|10851(a)",
+            "PC|245(a)(1)", "PC|211", "PC|666")
+# Everyday Spanish for offenses whose table names use other words: each adds English search words.
+SYNONYMS = {
+    "robo": ["theft", "shoplifting", "robbery"], "robar": ["theft", "shoplifting"],
+    "hurto": ["theft"], "rateria": ["petty", "theft"], "raterismo": ["petty", "theft"],
+    "tienda": ["shoplifting"], "borracho": ["dui"], "ebrio": ["dui"], "alcohol": ["dui"],
+    "drogas": ["possession"], "droga": ["possession"], "pelea": ["battery"], "golpes": ["battery"],
+    "domestica": ["domestic"], "pareja": ["domestic"], "vandalismo": ["vandalism"], "grafiti": ["vandalism"],
+    "licencia": ["license"], "robado": ["stolen"], "robados": ["stolen"],
+}
+
 
 @dataclass
 class Hit:
@@ -24,13 +41,27 @@ def search(query: str, lang: str) -> list[Hit]:
         return []
     scored = []
     for row in all_offenses():
-        score = _score(row, words, query)
+        score = max(_score(row, words, query), _synonym_score(row, words))
         if score > 0:
-            scored.append((-score, _name(row, lang), row))
-    if any(-s >= 10 for s, _, _ in scored):  # whole matches found: leave out the partial ones
+            scored.append((-score, _everyday(row), _name(row, lang), row))
+    if any(-item[0] >= 10 for item in scored):  # whole matches found: leave out the partial ones
         scored = [item for item in scored if -item[0] >= 10]
-    scored.sort(key=lambda item: item[:2])
-    return [Hit(f"{row.code}|{row.section}", name, row.key) for _, name, row in scored[:LIMIT]]
+    scored.sort(key=lambda item: item[:3])
+    return [Hit(f"{row.code}|{row.section}", name, row.key) for _, _, name, row in scored[:LIMIT]]
+
+
+def _everyday(row: Offense) -> int:
+    value = f"{row.code}|{row.section}"
+    return EVERYDAY.index(value) if value in EVERYDAY else len(EVERYDAY)
+
+
+def _synonym_score(row: Offense, words: list[str]) -> int:
+    """A query in everyday Spanish, read through SYNONYMS (whole matches only)."""
+    extra = [w for word in words for w in SYNONYMS.get(word, [])]
+    if not extra:
+        return 0
+    text = _words(" ".join([row.plain, row.description, row.key]))
+    return 10 if any(any(t.startswith(w) for t in text) for w in extra) else 0
 
 
 def find(value: str) -> Offense | None:
