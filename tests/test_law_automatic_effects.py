@@ -49,7 +49,7 @@ def test_relief_already_granted_by_doj_is_its_own_flag():
     granted = {"relief_granted": [{"remedy": "1203.425", "on": date(2023, 2, 1)}]}
     result = case_result(misdemeanor_probation() | granted)
     assert flag_of(result) == "AUTO_RELIEF_1203_425_GRANTED"
-    assert "2023-02-01" in auto_notice(result)
+    assert "February 1, 2023" in auto_notice(result)
     assert any(n.cite == "Pen. Code, § 1203.425(a)" for n in result.notices)
 
 
@@ -59,7 +59,7 @@ def test_arrest_relief_already_granted_by_doj_is_its_own_flag():
                   relief_granted=[{"remedy": "851.93", "on": date(2024, 1, 1)}])
     result = case_result(case)
     assert flag_of(result, "AUTO_RELIEF_851_93") == "AUTO_RELIEF_851_93_GRANTED"
-    assert "2024-01-01" in auto_notice(result, "851.93")
+    assert "January 1, 2024" in auto_notice(result, "851.93")
 
 
 # --- § 1203.425(a)(1)(B)(i): registration -------------------------------------------------------
@@ -215,7 +215,7 @@ def test_felony_prong_four_years_boundary():
     completed probation or supervision": the day before → LATER, the day → POSSIBLE."""
     case = felony_revoked_to_prison(done=date(2022, 5, 10))
     assert flag_of(case_result(case, as_of=date(2026, 5, 9))) == "AUTO_RELIEF_1203_425_LATER"
-    assert "2026-05-10" in auto_notice(case_result(case, as_of=date(2026, 5, 9)))
+    assert "May 10, 2026" in auto_notice(case_result(case, as_of=date(2026, 5, 9)))
     assert flag_of(case_result(case, as_of=date(2026, 5, 10))) == "AUTO_RELIEF_1203_425_POSSIBLE"
 
 
@@ -414,7 +414,7 @@ def test_felony_not_in_the_table_is_possible_between_three_and_six_years():
     case = felony_arrest("never_filed", section="999.99", on=date(2022, 1, 1))
     result = case_result(case)
     assert flag_of(result, "AUTO_RELIEF_851_93") == "AUTO_RELIEF_851_93_POSSIBLE"
-    assert "2028-01-01" in auto_notice(result, "851.93")
+    assert "January 1, 2028" in auto_notice(result, "851.93")
 
 
 def test_no_limitation_offense_is_possible():
