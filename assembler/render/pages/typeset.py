@@ -1,12 +1,12 @@
-"""Typesetting our own pages (instructions, cover sheet, proof of service) straight into a PDF.
+"""Laying out our own pages (instructions, cover sheet, proof of service): the blocks they are made of
+and the `Typesetter` that decides which page each goes on and where.
 
 The filing instructions run to six pages per county in every packet; set with reportlab's platypus
 they, the cover sheet and the proof of service cost more than all of a packet's forms together.
 Their layout is simple — paragraphs, bullets, check lines, boxed notes, headings kept with what
-follows, small tables, a footer — so this module sets them itself: lines broken once per distinct
-paragraph and width (remembered: most paragraphs recur in every packet of a county), drawn as text
-operators in the embedded Vera (`rendition.ink`, one font object per face per PDF), pages written by
-qpdf with a bookmark per heading.
+follows, small tables, a footer — so they are set here: lines broken once per distinct paragraph
+and width (remembered: most paragraphs recur in every packet of a county), drawn as text operators
+in the embedded Vera by `drawing`, pages written with a bookmark per heading by `writing`.
 
 Spacing follows platypus's rules, so the pages look as they did: between two blocks the larger of
 the space after the first and the space before the second, none at the top of a page; a paragraph
@@ -15,19 +15,14 @@ splits between lines at a page break; a note box or a table row moves whole to t
 
 from __future__ import annotations
 
-import io
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pikepdf
-
+from assembler.render.pages import drawing, writing
+from assembler.render.pages.drawing import Faces
 from assembler.render.pages.paragraphs import BREAK, break_lines, line_runs, words
-from assembler.render.pdf import fonts
-from assembler.render.pdf.ink import InkFont
 
 INCH = 72.0
-PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0
 
 
 @dataclass(frozen=True)
@@ -79,8 +74,13 @@ class Item:
     bookmark: tuple[int, str] | None = None  # (level, title)
 
     @property
+    def padding(self) -> float:
+        """The box's padding above and below the lines (none without a box)."""
+        return 2 * self.box.padding_v if self.box else 0.0
+
+    @property
     def height(self) -> float:
-        return len(self.lines) * self.style.leading + (self.box.padding_v * 2 if self.box else 0.0)
+        return len(self.lines) * self.style.leading + self.padding
 
 
 def spacer(points: float) -> Item:
@@ -95,6 +95,11 @@ class BoxStyle:
     padding_h: float
     padding_v: float
     outset: float = 0.0  # how far the box reaches past the frame's edges on each side
+
+    @property
+    def inset(self) -> float:
+        """How far the text stands in from the frame's edges."""
+        return self.padding_h - self.outset
 
 
 @dataclass(frozen=True)
@@ -140,8 +145,8 @@ class Typesetter:
 
     def __init__(self, frame: Frame, footer: Footer, title: str = ""):
         self.frame, self.footer, self.title = frame, footer, title
-        self.regular, self.bold = InkFont.build(fonts.face("")), InkFont.build(fonts.face("B"))
-        self.pages: list[list[str]] = [[]]
+        self.faces = Faces.vera()
+        self.pages: list[list[str]] = [[]]  # each page's content-stream operators
         self.bookmarks: list[tuple[int, int, str]] = []  # (page index, level, title)
         self.y = frame.top
         self._after = 0.0  # space owed after the last block (dropped at a page top)
@@ -149,7 +154,7 @@ class Typesetter:
     def item(self, markup: str, style: Style, *, bullet: str | None = None, box: BoxStyle | None = None,
              bookmark: tuple[int, str] | None = None) -> Item:
         """A block of markup (`<b>`, `<br/>`, escapes) broken into lines at this frame's width."""
-        width = self.frame.width - style.indent - (2 * (box.padding_h - box.outset) if box else 0.0)
+        width = self.frame.width - style.indent - (2 * box.inset if box else 0.0)
         return Item(_lines(markup, style, width) if markup else [], style, bullet, box, bookmark)
 
     def table(self, rows: list[list[str]], style: TableStyle) -> Table:
@@ -157,8 +162,6 @@ class Typesetter:
         left, _, right, _ = style.padding
         return Table([[_lines(cell, style.cell, width - left - right) if cell else []
                        for cell, width in zip(row, style.widths)] for row in rows], style)
-
-    # --- placing --------------------------------------------------------------------------
 
     def add(self, items: list) -> None:
         index = 0
@@ -175,6 +178,10 @@ class Typesetter:
                 self._place_group(group)
                 index += len(group)
 
+    def pdf(self) -> bytes:
+        return writing.pdf_bytes(self.pages, self.faces, footer=self.footer, frame=self.frame,
+                                 bookmarks=self.bookmarks, title=self.title)
+
     def _kept_together(self, items: list, index: int) -> list[Item]:
         group = [items[index]]
         while (group[-1].style.keep_with_next and index + len(group) < len(items)
@@ -183,7 +190,7 @@ class Typesetter:
         return group
 
     def _keep(self, keep: Keep) -> None:
-        height = sum(getattr(item, "height", 0.0) + item.style.space_before + item.style.space_after
+        height = sum(item.height + item.style.space_before + item.style.space_after
                      for item in keep.items if isinstance(item, Item))
         room = self.y - self.frame.bottom
         if height > room and height <= self.frame.top - self.frame.bottom and not self._at_top():
@@ -192,61 +199,30 @@ class Typesetter:
 
     def _place_table(self, table: Table) -> None:
         """Row by row; a row that does not fit starts a new page (with the header row again if asked)."""
-        style = table.style
-        left = self.frame.left + (self.frame.width - sum(style.widths)) / 2  # centred, as platypus does
+        left = self.frame.left + (self.frame.width - sum(table.style.widths)) / 2  # centred, as platypus does
         top = self.y - (0.0 if self._at_top() else self._after)
         start = top
-        for index, row in enumerate(table.rows):
+        for index in range(len(table.rows)):
             height = table.row_height(index)
             if top - height < self.frame.bottom - 1e-6 and top < self.frame.top - 1e-6:
-                self._finish_table(table, left, start, top)
+                self.pages[-1].append(drawing.table_rules(table, left, start, top))
                 self._new_page()
                 top = start = self.frame.top
-                if style.repeat_header and index > 0:
-                    self._draw_row(table, 0, left, top)
+                if table.style.repeat_header and index > 0:
+                    self.pages[-1].append(drawing.row(table, 0, left, top, self.faces))
                     top -= table.row_height(0)
-            self._draw_row(table, index, left, top)
+            self.pages[-1].append(drawing.row(table, index, left, top, self.faces))
             top -= height
-        self._finish_table(table, left, start, top)
+        self.pages[-1].append(drawing.table_rules(table, left, start, top))
         self.y = top
         self._after = 0.0
-
-    def _draw_row(self, table: Table, index: int, left: float, top: float) -> None:
-        style, out = table.style, self.pages[-1]
-        height = table.row_height(index)
-        pad_left, pad_top, _, _ = style.padding
-        fill = style.header_fill if index == 0 and style.header_fill is not None else style.fill
-        if fill is not None:
-            out.append(f"q {fill:g} g {left:.2f} {top - height:.2f} {sum(style.widths):.2f} {height:.2f} re f Q\n")
-        x = left
-        for cell, width in zip(table.rows[index], style.widths):
-            baseline = top - pad_top - style.cell.size
-            for runs, _ in cell:
-                out.append(self._line(runs, x + pad_left, baseline, style.cell))
-                baseline -= style.cell.leading
-            if style.grid:
-                out.append(f"q {style.grid_grey:g} G {style.grid:g} w {x:.2f} {top - height:.2f} {width:.2f} "
-                           f"{height:.2f} re S Q\n")
-            x += width
-
-    def _finish_table(self, table: Table, left: float, top: float, bottom: float) -> None:
-        """The lines drawn around the part of the table on this page."""
-        style, out = table.style, self.pages[-1]
-        width = sum(style.widths)
-        if style.box and top > bottom:
-            out.append(f"q 0 G {style.box:g} w {left:.2f} {bottom:.2f} {width:.2f} {top - bottom:.2f} re S Q\n")
-        if style.column_rules and top > bottom:
-            x = left
-            for column in style.widths[:-1]:
-                x += column
-                out.append(f"q 0 G {style.column_rules:g} w {x:.2f} {bottom:.2f} m {x:.2f} {top:.2f} l S Q\n")
 
     def _place_group(self, group: list[Item]) -> None:
         """A heading with the block after it: if the heading and that block's first line do not fit,
         both start on a new page."""
         if len(group) > 1 and not self._at_top():
             need = sum(self._space(i) + i.height for i in group[:-1]) + self._space(group[-1]) + \
-                group[-1].style.leading + (group[-1].box.padding_v * 2 if group[-1].box else 0.0)
+                group[-1].style.leading + group[-1].padding
             if self.y - need < self.frame.bottom - 1e-6:
                 self._new_page()
         for item in group:
@@ -257,14 +233,16 @@ class Typesetter:
             if self.y - self._space(item) - item.height < self.frame.bottom - 1e-6 and not self._at_top():
                 self._new_page()
             self._draw(item, item.lines, self.y - self._space(item))
-            return
-        if not item.lines:  # a spacer, as platypus's Spacer: its height on top of the space owed
+        elif not item.lines:  # a spacer, as platypus's Spacer: its height on top of the space owed
             if not self._at_top():
                 self.y -= self._after + item.style.space_after
             self._after = 0.0
-            return
-        lines = item.lines
-        first = True
+        else:
+            self._split(item)
+
+    def _split(self, item: Item) -> None:
+        """A paragraph's lines, as many as fit on each page; the bullet and bookmark go with the first."""
+        lines, first = item.lines, True
         while lines:
             top = self.y - self._space(item) if first else self.y
             fits = int((top - self.frame.bottom + 1e-6) // item.style.leading)
@@ -272,40 +250,18 @@ class Typesetter:
                 self._new_page()
                 continue
             fits = max(fits, 1)
-            part = lines[:fits]
-            self._draw(item if first else Item(item.lines, item.style), part, top, bullet=first)
-            lines = lines[fits:]
-            first = False
+            self._draw(item if first else Item(item.lines, item.style), lines[:fits], top)
+            lines, first = lines[fits:], False
             if lines:
                 self._new_page()
 
-    def _draw(self, item: Item, lines: list[Line], top: float, bullet: bool = True) -> None:
-        style, frame, out = item.style, self.frame, self.pages[-1]
+    def _draw(self, item: Item, lines: list[Line], top: float) -> None:
+        """`lines` of `item` from `top` down on the current page."""
         if item.bookmark:
             self.bookmarks.append((len(self.pages) - 1, *item.bookmark))
-        y = top
-        if item.box:
-            height = len(lines) * style.leading + 2 * item.box.padding_v
-            out.append(f"q {item.box.fill:g} g {item.box.border:g} w 0 G {frame.left - item.box.outset:.2f} "
-                       f"{top - height:.2f} {frame.width + 2 * item.box.outset:.2f} {height:.2f} re B Q\n")
-            y = top - item.box.padding_v
-        x = frame.left + style.indent + (item.box.padding_h - item.box.outset if item.box else 0.0)
-        baseline = y - style.size
-        if item.bullet and bullet:
-            out.append(self.regular.show(item.bullet, frame.left + style.bullet_at, baseline, style.size))
-        for runs, width in lines:
-            shift = (frame.width - style.indent - width) / 2 if style.align == "center" else 0.0
-            out.append(self._line(runs, x + shift, baseline, style))
-            baseline -= style.leading
-        self.y = top - len(lines) * style.leading - (2 * item.box.padding_v if item.box else 0.0)
-        self._after = style.space_after
-
-    def _line(self, runs: Runs, x: float, y: float, style: Style) -> str:
-        parts = [f"BT {style.color:g} g {x:.2f} {y:.2f} Td"]
-        for bold, text in runs:
-            font = self.bold if bold or style.bold else self.regular
-            parts.append(f"{font.resource} {style.size:g} Tf <{font.encode(text).hex()}> Tj")
-        return " ".join(parts) + " ET\n"
+        self.pages[-1].append(drawing.block(item, lines, top, self.frame, self.faces))
+        self.y = top - len(lines) * item.style.leading - item.padding
+        self._after = item.style.space_after
 
     def _space(self, item: Item) -> float:
         """The gap above a block: the larger of the space after the block above and the space before
@@ -320,55 +276,18 @@ class Typesetter:
         self.y = self.frame.top
         self._after = 0.0
 
-    # --- writing --------------------------------------------------------------------------
-
-    def pdf(self) -> bytes:
-        pdf = pikepdf.new()
-        fonts_in = {ink.resource: ink.install(pdf) for ink in (self.regular, self.bold)}
-        total = len(self.pages)
-        for number, operators in enumerate(self.pages, start=1):
-            content = "".join(operators) + self._footer(number, total)
-            page = pdf.add_blank_page(page_size=(PAGE_WIDTH, PAGE_HEIGHT))
-            page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(fonts_in))
-            page.obj.Contents = pdf.make_stream(zlib.compress(content.encode("ascii")),
-                                                Filter=pikepdf.Name.FlateDecode)
-        with pdf.open_outline() as outline:
-            parent = None
-            for page_index, level, title in self.bookmarks:
-                entry = pikepdf.OutlineItem(title, page_index)
-                if level and parent is not None:
-                    parent.children.append(entry)
-                else:
-                    outline.root.append(entry)
-                    parent = entry
-        pdf.docinfo["/Title"] = self.title
-        pdf.docinfo["/Author"] = "ca-relief"
-        out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, compress_streams=False,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
-        return out.getvalue()
-
-    def _footer(self, number: int, total: int) -> str:
-        """The footer text at the left margin and the page label at the right one."""
-        f, left, right = self.footer, self.frame.left - 6, self.frame.right + 6
-        text = self.regular.show(f.text, left, f.baseline, f.size) if f.text else ""
-        if not f.page_label:
-            return text
-        label = f.page_label.format(n=number, total=total)
-        return text + self.regular.show(label, right - self.regular.width(label, f.size), f.baseline, f.size)
-
 
 @lru_cache(maxsize=4096)
 def _lines(markup: str, style: Style, width: float) -> list[Line]:
     """Line breaks of `markup` at `width`, each line as runs of one weight with its width
     (remembered: the same paragraphs recur in packet after packet)."""
-    faces = {False: InkFont.build(fonts.face("")), True: InkFont.build(fonts.face("B"))}
+    faces = Faces.vera()
     word_list = words(markup)
     measured = [(0.0, 0.0) if w is BREAK else
-                (sum(faces[p.bold or style.bold].width(p.text, style.size) for p in w),
-                 faces[w[-1].bold or style.bold].width(" ", style.size)) for w in word_list]
+                (sum(faces.of(p.bold or style.bold).width(p.text, style.size) for p in w),
+                 faces.of(w[-1].bold or style.bold).width(" ", style.size)) for w in word_list]
     lines = []
     for line in break_lines(word_list, measured, width):
         runs = line_runs(line)
-        lines.append((runs, sum(faces[bold or style.bold].width(text, style.size) for bold, text in runs)))
+        lines.append((runs, sum(faces.of(bold or style.bold).width(text, style.size) for bold, text in runs)))
     return lines
