@@ -6,6 +6,8 @@ the legible floor moves to an attachment page, and the field gets a pointer ("Se
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assembler.plan.backend import DoesNotFit, FormBackend
 from assembler.plan.formmap import mc025, mc031
 from assembler.plan.formmap.items import table_rows
@@ -31,6 +33,10 @@ def place(form: FormValues, backend: FormBackend) -> list[FormValues]:
     for item in [name for name, value in values.items() if isinstance(value, str) and value]:
         if backend.fits(form.form_id, item, values[item]):
             continue
+        shorter = next((s for s in form.fallbacks.get(item, ()) if backend.fits(form.form_id, item, s)), None)
+        if shorter is not None:
+            values[item] = shorter
+            continue
         if item in form.sworn_items:
             if values[item] not in declared:
                 declared[values[item]] = item
@@ -43,8 +49,25 @@ def place(form: FormValues, backend: FormBackend) -> list[FormValues]:
         _require_fit(form, item, values[item], backend)
     for item, text in form.declarations:
         attachments.extend(_declaration(form, item, text, backend))
-    return [FormValues(form.form_id, values, form.caption, sworn_items=form.sworn_items, hand=form.hand),
+    attachments = [_shortened(a, backend) for a in attachments]
+    return [FormValues(form.form_id, values, form.caption, sworn_items=form.sworn_items, hand=form.hand + _by_hand(form, values)),
             *attachments]
+
+
+def _shortened(page: FormValues, backend: FormBackend) -> FormValues:
+    """An attachment's caption item that does not fit takes its shorter form (see FormValues.fallbacks)."""
+    values = dict(page.values)
+    for item, shorter in page.fallbacks.items():
+        if values.get(item) and not backend.fits(page.form_id, item, values[item]):
+            values[item] = next((s for s in shorter if backend.fits(page.form_id, item, s)), values[item])
+    return replace(page, values=values, hand=page.hand + _by_hand(page, values))
+
+
+def _by_hand(form: FormValues, placed: dict) -> tuple[str, ...]:
+    """A typed name left off for want of room is printed by hand under the signature."""
+    if form.values.get("signature.name") and not placed.get("signature.name"):
+        return ("your name, printed under your signature",)
+    return ()
 
 
 def _place_table(form: FormValues, backend: FormBackend, attachments: list[FormValues]) -> dict:

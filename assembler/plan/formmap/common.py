@@ -39,7 +39,9 @@ def defendant_name(profile: Profile) -> str:
 
 def caption(profile: Profile, case: Case) -> Caption:
     name = profile.petitioner.legal_name
-    return Caption(f"People v. {name}", case.court_case_number or "", name, SIGNATURE_DATE)
+    words = name.split()
+    short = f"{words[0]} {words[-1]}" if len(words) > 2 else name
+    return Caption(f"People v. {name}", case.court_case_number or "", name, SIGNATURE_DATE, short)
 
 
 def caption_values(profile: Profile, case: Case, court: CourtInfo) -> dict[str, str]:
@@ -53,6 +55,38 @@ def caption_values(profile: Profile, case: Case, court: CourtInfo) -> dict[str, 
         "caption.case_number": case.court_case_number or "",
     })
     return values
+
+
+def caption_fallbacks(profile: Profile) -> dict[str, tuple[str, ...]]:
+    """What a caption item becomes when the full text does not fit its box (see FormValues.fallbacks).
+    An e-mail is optional on the caption, so a long one is left off rather than sent to an attachment."""
+    p = profile.petitioner
+    filer = p.attorney.address if p.attorney else p.mailing_address
+    out = {"caption.defendant": (p.legal_name,), "caption.attorney.email": ("",)}
+    if filer is not None:
+        out["caption.attorney.street"] = (usps_abbreviated(_street(filer)),)
+    return out
+
+
+_USPS = {"north": "N", "south": "S", "east": "E", "west": "W", "street": "St", "avenue": "Ave",
+         "boulevard": "Blvd", "drive": "Dr", "road": "Rd", "lane": "Ln", "court": "Ct", "place": "Pl",
+         "highway": "Hwy", "parkway": "Pkwy", "apartment": "Apt", "building": "Bldg", "suite": "Ste",
+         "number": "#", "floor": "Fl", "room": "Rm", "unit": "Unit", "canyon": "Cyn", "ridge": "Rdg",
+         "crest": "Crst", "mountain": "Mtn", "heights": "Hts", "terrace": "Ter", "circle": "Cir"}
+
+
+def usps_abbreviated(street: str) -> str:
+    """A street in the U.S. Postal Service's standard abbreviations (Publication 28): the same address, shorter."""
+    return " ".join(_abbreviated(word) for word in street.split())
+
+
+def _abbreviated(word: str) -> str:
+    core = word.rstrip(",.")
+    return _USPS.get(core.lower(), core) + word[len(core):]
+
+
+def _street(address: Address) -> str:
+    return f"{address.street} {address.unit}" if address.unit else address.street
 
 
 def _filer_block(profile: Profile) -> dict[str, str]:
@@ -71,7 +105,7 @@ def _filer_block(profile: Profile) -> dict[str, str]:
 def _address(address: Address | None) -> dict[str, str]:
     if address is None:
         return {}
-    street = f"{address.street} {address.unit}" if address.unit else address.street
+    street = _street(address)
     return {"caption.attorney.street": street, "caption.attorney.city": address.city,
             "caption.attorney.state": address.state, "caption.attorney.zip": address.zip}
 

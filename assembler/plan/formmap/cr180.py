@@ -55,7 +55,8 @@ def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: C
     rows = [common.table_row(c, decisions) for c in common.petitioned_counts(case, decisions)]
     carried = any(v.get(item) == justice for item in SWORN)  # the dismissal's declaration asks for it too
     declarations = (("item8", reduction_request(profile, case, reductions)),) if reductions and not carried else ()
-    return FormValues(FORM_ID, v, common.caption(profile, case), rows, SWORN, tuple(hand), declarations)
+    fallbacks = {**common.caption_fallbacks(profile), "signature.name": ("",)}  # printed by hand under the signature
+    return FormValues(FORM_ID, v, common.caption(profile, case), rows, SWORN, tuple(hand), declarations, fallbacks)
 
 
 # The profile fields of the person-level conditions each item's printed words assert ("not serving a

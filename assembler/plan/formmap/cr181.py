@@ -34,7 +34,7 @@ def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: C
     v.update(item1(case, decisions))
     v.update(item3(decisions))
     check_known(FORM_ID, v)
-    return FormValues(FORM_ID, v, common.caption(profile, case))
+    return FormValues(FORM_ID, v, common.caption(profile, case), fallbacks=common.caption_fallbacks(profile))
 
 
 def item1(case: Case, decisions: Sequence[Decision]) -> dict:

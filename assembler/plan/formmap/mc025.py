@@ -26,4 +26,5 @@ def page(caption: Caption, number: str, body: str, page_number: int, page_count:
         "page": str(page_number),
         "page_count": str(page_count),
     }
-    return FormValues(FORM_ID, values, caption)
+    return FormValues(FORM_ID, values, caption,
+                      fallbacks={"caption.short_title": (f"People v. {caption.petitioner_short}",)})

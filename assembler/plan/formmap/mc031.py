@@ -29,4 +29,5 @@ def declaration(caption: Caption, body: str) -> FormValues:
         "signature.name": caption.petitioner,
         "declarant.defendant": True,
     }
-    return FormValues(FORM_ID, values, caption)
+    return FormValues(FORM_ID, values, caption, fallbacks={"caption.defendant": (caption.petitioner_short,),
+                                                           "signature.name": ("",)})

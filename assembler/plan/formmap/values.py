@@ -37,6 +37,9 @@ class Caption:
     case_number: str
     petitioner: str  # the petitioner's legal name (the declarant of an MC-031)
     signed_on: str  # the date beside the signature: blank, written by hand the day it is signed
+    # The name as an attachment's narrow caption may shorten it when the whole one does not fit (first and
+    # last name: the case number beside it identifies the case, as a "short title" does).
+    petitioner_short: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,9 @@ class FormValues:
     hand: tuple[str, ...] = ()
     # Sworn statements a request needs that no item holds: (the item they support, the text), each its own MC-031.
     declarations: tuple[tuple[str, str], ...] = ()
+    # Shorter ways to fill an item, tried in order before its text moves to an attachment: a caption keeps
+    # the legal name (without aka's) and a street its USPS abbreviations, never "See Attachment C".
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def text(self, item: str) -> str:
         value = self.values.get(item, "")
