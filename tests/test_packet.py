@@ -267,3 +267,13 @@ def test_a_discretionary_dismissal_and_a_reduction_share_one_declaration(tmp_pat
     packet, declarations, text = _reduction_packet(tmp_path)
     assert [n for n in declarations if "_MC-031_" in n] == ["CR-180_RIF1801234_MC-031_1.pdf"]
     assert "in the interest of justice, and to reduce the felony to a misdemeanor under Penal Code section 17(b)" in text
+
+
+def test_a_packet_with_an_open_question_tells_the_person_to_check_with_legal_aid_first(tmp_path):
+    data = yaml.safe_load((EXAMPLES / "dismissal-misdemeanor.yaml").read_text(encoding="utf-8"))
+    data["cases"][0]["sentence"]["probation"]["violations"] = None
+    packet = assemble(parse_profile(data, AS_OF), AS_OF, forms="rendition")
+    cover = text_of(packet.files["cover.pdf"], tmp_path)
+    assert "Check with legal aid before you file" in cover and "1203.4 (9CJ01234):" in cover
+    clean = text_of(packet_for("dismissal-misdemeanor").files["cover.pdf"], tmp_path, "clean.pdf")
+    assert "Check with legal aid" not in clean

@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import LETTER
 
 from assembler.plan.backend import FormBackend
 from assembler.profile.counties import county_profile
-from assembler.render.pages.cover import WORDS, Court, CoverSheet, Entry, cover_pdf
+from assembler.render.pages.cover import Court, CoverSheet, Entry, cover_pdf
 from assembler.plan.formmap.items import FORMS, facts, petitions
 from assembler.plan.formset import Document, FormSet
 from assembler.render.pages.instructions import instructions_pdf, render_instructions
@@ -56,6 +56,7 @@ class Part:
     pages: int = 0
     first_page: int = 0
     printed: tuple[pikepdf.Pdf, list[str]] | None = None  # a rendition: blank pages and what to print on each
+    blanks: list[str] = field(default_factory=list)  # what the cover lists to fill in by hand on this part
     _pdf: tuple[bytes, pikepdf.Pdf] | None = field(default=None, repr=False)
 
     def opened(self) -> pikepdf.Pdf:
@@ -151,19 +152,26 @@ def _proof_of_service(profile: Profile, case: Case, label: str, group: list[Docu
                       order: str, petition: str, lang: str, out: Bundled) -> Part:
     served = [d.title for d in group] + [d.title for d in docs if d.file_name.startswith(f"{order}_")]
     remedies = sorted({r for d in group for r in d.remedies})
+    recipients = service_list(case, remedies)
     data = proof_of_service_pdf(ServedCase(
         defendant=profile.petitioner.legal_name, county=case.county, case_number=case.court_case_number,
-        documents=served, recipients=service_list(case, remedies), notice_cite=facts(petition).notice_cite))
+        documents=served, recipients=recipients, notice_cite=facts(petition).notice_cite))
     name = f"proof-of-service_{label}.pdf"
     out.files[name] = data
     out.kinds[name] = {"kind": "proof of service by mail", "case_number": label}
-    return Part(_words("title.pos", lang, label=label), "pos", data, name)
+    title = _words("title.pos", lang, label=case_title(case, _index_of(case, profile), lang))
+    blanks = [_words("serve.write_address", lang, name=r.name) for r in recipients if r.check or not r.address]
+    return Part(title, "pos", data, name, blanks=blanks)
 
 
 def _label_of(case: Case, profile: Profile, assessment: Assessment) -> str:
-    """The key the engine gave this case (found by position, so identical cases stay distinct)."""
-    index = next(i for i, c in enumerate(profile.cases) if c is case)
-    return assessment.cases[index].key
+    """The key the engine gave this case."""
+    return assessment.cases[_index_of(case, profile)].key
+
+
+def _index_of(case: Case, profile: Profile) -> int:
+    """The case's position (by identity, so identical cases stay distinct)."""
+    return next(i for i, c in enumerate(profile.cases) if c is case)
 
 
 # --- the cover sheet, which needs the page numbers of everything after it ---------------------
@@ -197,11 +205,11 @@ def _sheet(profile: Profile, assessment: Assessment, parts: list[Part], formset:
                   for p in parts if p.kind in FORMS and facts(p.kind).signed_by == "petitioner"]
     return CoverSheet(petitioner=profile.petitioner.legal_name, entries=entries, signatures=signatures,
                       blanks=_blanks(parts, formset, lang), courts=_courts(profile, assessment, formset, lang),
-                      later=_later(profile, assessment, formset, lang))
+                      later=_later(profile, assessment, formset, lang), review=_open(profile, assessment, formset, lang))
 
 
 def _blanks(parts: list[Part], formset: FormSet, lang: str) -> list[tuple[int, str]]:
-    found = []
+    found = [(p.first_page, f"{p.title}: {blank}") for p in parts for blank in p.blanks]
     for doc in formset.documents:
         for blank in doc.blanks:
             part = next((p for p in parts if p.title == doc.title_in(lang)), None)
@@ -226,9 +234,9 @@ def _courts(profile: Profile, assessment: Assessment, formset: FormSet, lang: st
                 if line not in serve:
                     serve.append(line)
         name = data.courthouse.value or data.name.value or f"Superior Court, {county} County"
-        notes = [] if data.filing_address.verified or not address else [WORDS[lang]["unconfirmed"]]
+        notes = [] if data.filing_address.verified or not address else [messages.text("cover.unconfirmed", lang)]
         if record.practice.copies.value:
-            notes.append(WORDS[lang]["local_copies"].format(n=record.practice.copies.value))
+            notes.append(messages.text("cover.local_copies", lang, n=record.practice.copies.value))
         courts.append(Court(name=f"{name} ({county} County)", address=address,
                             how_to_find=None if address else "Call the court clerk or check the court's website.",
                             cases=labels, serve=serve, notes=notes))
@@ -243,6 +251,15 @@ def _serve_line(r: Recipient, lang: str) -> str:
     if r.phone:
         return _words("serve.check_phone", lang, name=r.name, address=r.address, phone=r.phone)
     return _words("serve.check", lang, name=r.name, address=r.address)
+
+
+def _open(profile: Profile, assessment: Assessment, formset: FormSet, lang: str) -> list[str]:
+    """Requests in this packet whose answer is not certain (needs_review), each with its first question."""
+    filed = {(d.case_number, r) for d in formset.documents for r in d.remedies}
+    return [_words("review", lang, remedy=d.remedy, case=case_title(case, index, lang),
+                   question=messages.render(d.questions[0] if d.questions else d.reasons[-1], lang))
+            for index, (case, result) in enumerate(zip(profile.cases, assessment.cases))
+            for d in result.remedies if d.status.value == "needs_review" and (result.key, d.remedy) in filed]
 
 
 def _later(profile: Profile, assessment: Assessment, formset: FormSet, lang: str) -> list[str]:

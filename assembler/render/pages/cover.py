@@ -14,6 +14,7 @@ from reportlab.lib.units import inch
 
 from assembler.plan.service import SERVICE_LEAD_DAYS
 from assembler.render.pages.typeset import Footer, Frame, Keep, Style, Table, TableStyle, Typesetter, spacer
+from rules import messages
 
 
 @dataclass(frozen=True)
@@ -42,65 +43,13 @@ class CoverSheet:
     blanks: list[tuple[int, str]]  # (packet page, what to write)
     courts: list[Court]
     later: list[str] = field(default_factory=list)  # remedies not in this packet, with why / when
+    review: list[str] = field(default_factory=list)  # requests in this packet with an open question
     copies: int = 2
 
 
-WORDS = {
-    "en": {
-        "title": "Your court papers — start here",
-        "for": "Prepared for",
-        "inside": "1. What is in this packet",
-        "doc": "Document", "pages": "Pages", "todo": "What you do",
-        "sign": "2. Sign and date here (use blue or black ink)",
-        "no_sign": "Nothing for you to sign.",
-        "blanks": "3. Fill in these blanks by hand before you sign",
-        "no_blanks": "No blanks were left: read every page anyway and fix anything that is wrong.",
-        "copies": "4. Make copies",
-        "copies_text": "After you sign, make {n} copies of everything you will file (the petitions, attachments, "
-                       "declarations and proposed orders). The court keeps the originals, one copy goes to each "
-                       "office you serve, and one copy is yours. Some courts ask for more copies: the instructions "
-                       "say so when we know.",
-        "file": "5. Where to file and whom to serve",
-        "serve_by": "An adult who is not you mails a copy to each office below at least {mail} days before the "
-                    "hearing (or hands it over at least {hand} days before), then signs the Proof of Service, which "
-                    "you file with the court.",
-        "file_at": "File at", "serve": "Mail copies to", "cases": "Cases",
-        "unknown_address": "Address not known to us.",
-        "later": "6. Not in this packet",
-        "unconfirmed": "We could not confirm this address with two sources: call the court clerk or check the "
-                       "court's website before you go.",
-        "local_copies": "This court asks for {n} copies.",
-        "page": "p.",
-        "footer": "Cover sheet — not filed with the court",
-    },
-    "es": {
-        "title": "Sus documentos para la corte — empiece aquí",
-        "for": "Preparado para",
-        "inside": "1. Qué hay en este paquete",
-        "doc": "Documento", "pages": "Páginas", "todo": "Qué hacer",
-        "sign": "2. Firme y ponga la fecha aquí (tinta azul o negra)",
-        "no_sign": "No hay nada que usted deba firmar.",
-        "blanks": "3. Llene a mano estos espacios antes de firmar",
-        "no_blanks": "No quedaron espacios en blanco: lea todas las páginas y corrija lo que esté mal.",
-        "copies": "4. Haga copias",
-        "copies_text": "Después de firmar, haga {n} copias de todo lo que va a presentar (peticiones, anexos, "
-                       "declaraciones y órdenes propuestas). La corte se queda con los originales, una copia es "
-                       "para cada oficina a la que notifica y una copia es para usted. Algunas cortes piden más "
-                       "copias: las instrucciones lo dicen cuando lo sabemos.",
-        "file": "5. Dónde presentar y a quién notificar",
-        "serve_by": "Una persona adulta que no sea usted envía por correo una copia a cada oficina de abajo al menos "
-                    "{mail} días antes de la audiencia (o la entrega en mano al menos {hand} días antes) y firma la "
-                    "Prueba de Notificación, que usted presenta en la corte.",
-        "file_at": "Presente en", "serve": "Envíe copias a", "cases": "Casos",
-        "unknown_address": "No conocemos la dirección.",
-        "later": "6. Lo que no está en este paquete",
-        "unconfirmed": "No pudimos confirmar esta dirección con dos fuentes: llame a la secretaría de la corte o "
-                       "revise su sitio web antes de ir.",
-        "local_copies": "Esta corte pide {n} copias.",
-        "page": "pág.",
-        "footer": "Hoja de portada — no se presenta en la corte",
-    },
-}
+def words(lang: str) -> dict[str, str]:
+    """The cover's words in `lang`, from templates/messages/<lang>/cover.yaml (placeholders unfilled)."""
+    return {key[len("cover."):]: text for key, text in messages.catalogue(lang).items() if key.startswith("cover.")}
 
 _S = {
     "title": Style(16, 20, bold=True, space_after=2),
@@ -116,15 +65,18 @@ _FRAME = Frame(left=0.75 * inch + 6, right=LETTER[0] - 0.75 * inch - 6, top=LETT
 
 
 def cover_pdf(sheet: CoverSheet, lang: str = "en") -> bytes:
-    w = WORDS[lang]
+    w = words(lang)
     setter = Typesetter(_FRAME, Footer(w["footer"], "", size=8, baseline=0.45 * inch), w["title"])
     setter.add(_story(setter, sheet, w))
     return setter.pdf()
 
 
 def _story(t: Typesetter, sheet: CoverSheet, w: dict) -> list:
-    story = [t.item(w["title"], _S["title"]), t.item(f"{w['for']}: <b>{_esc(sheet.petitioner)}</b>", _S["p"]),
-             t.item(w["inside"], _S["h"]), _contents(t, sheet.entries, w),
+    story = [t.item(w["title"], _S["title"]), t.item(f"{w['for']}: <b>{_esc(sheet.petitioner)}</b>", _S["p"])]
+    if sheet.review:
+        story += [t.item(f"<b>{w['review']}</b>", _S["p"])]
+        story += [t.item(_esc(text), _S["check"], bullet="!") for text in sheet.review]
+    story += [t.item(w["inside"], _S["h"]), _contents(t, sheet.entries, w),
              t.item(w["sign"], _S["h"])]
     story += _checks(t, sheet.signatures, w) or [t.item(w["no_sign"], _S["p"])]
     story += [t.item(w["blanks"], _S["h"])]

@@ -93,7 +93,9 @@ def _notice(t: Typesetter) -> Table:
 
 
 def _recipient(t: Typesetter, number: int, r: Recipient) -> Item:
-    address = escape(r.address, quote=False) if r.address else f"Address: {LINE}{LINE[:12]}"
+    """An address no two sources confirm is not printed on a paper filed with the court: the person who
+    mails writes the address they confirmed and used (the cover gives the one we found, to check)."""
+    address = escape(r.address, quote=False) if r.address and not r.check else f"Address: {LINE}{LINE[:12]}"
     return t.item(f"{chr(96 + number)}. <b>{escape(r.name, quote=False)}</b> ({r.role})<br/>{address}", _S["item"])
 
 
