@@ -85,7 +85,7 @@ def test_no_petition_for_an_arrest_not_eligible_now(mapper):
 
 
 def test_cr410_proposed_order_names_the_person_and_the_arrest_and_leaves_the_court_its_parts():
-    p = arrest_profile(case_number="22CR01234")
+    p = arrest_profile(case_number="22CR01234", petitioner={**SELF, "last_names": "Doe"})
     v = cr410.values(p, p.cases[0], [decision("851.91")], COURT).values
     assert (v["item1.first"], v["item1.middle"], v["item1.last"]) == ("Jane", "Quinn", "Doe")
     assert v["item1.street"] == "PO Box 12"
@@ -96,14 +96,25 @@ def test_cr410_proposed_order_names_the_person_and_the_arrest_and_leaves_the_cou
         assert judge not in v, f"{judge} is for the court"
 
 
-@pytest.mark.parametrize("name, parts", [
-    ("Prince", {"item1.last": "Prince"}),
-    ("Kevin Nguyen", {"item1.first": "Kevin", "item1.last": "Nguyen"}),
-    ("Kevin Tran Nguyen", {"item1.first": "Kevin", "item1.middle": "Tran", "item1.last": "Nguyen"}),
-    ("Maria de la Cruz", {"item1.first": "Maria", "item1.last": "de la Cruz"}),
+@pytest.mark.parametrize("name, last, parts", [
+    ("Prince", None, {"item1.last": "Prince"}),
+    ("Kevin Nguyen", None, {"item1.first": "Kevin", "item1.last": "Nguyen"}),
+    # three words, last names not given: no middle name is guessed (García would be a surname)
+    ("María García López", None, {"item1.first": "María", "item1.last": "García López"}),
+    ("María García López", "García López", {"item1.first": "María", "item1.middle": "", "item1.last": "García López"}),
+    ("Kevin Tran Nguyen", "Nguyen", {"item1.first": "Kevin", "item1.middle": "Tran", "item1.last": "Nguyen"}),
+    ("Maria de la Cruz", None, {"item1.first": "Maria", "item1.last": "de la Cruz"}),
 ])
-def test_cr410_name_split(name, parts):
-    assert cr410.name_parts(name) == parts
+def test_cr410_name_split(name, last, parts):
+    assert cr410.name_parts(name, last) == parts
+
+
+def test_an_unsure_name_split_is_for_the_person_to_check():
+    p = arrest_profile(case_number="22CR01234")
+    p = p.model_copy(update={"petitioner": p.petitioner.model_copy(update={"legal_name": "María García López"})})
+    form = cr410.values(p, p.cases[0], [decision("851.91")], COURT)
+    assert form.values["item1.last"] == "García López" and "item1.middle" not in form.values
+    assert any("first, middle and last names" in h for h in form.hand)
 
 
 def test_both_sealing_forms_fill_on_the_rendition_and_read_back():

@@ -60,6 +60,10 @@ class Attorney(_Model):
 class Petitioner(_Model):
     legal_name: str = Field(min_length=1)
     other_names: list[str] = Field(default_factory=list, description="Names used in any case")
+    last_names: str | None = Field(
+        default=None, description="The last name(s) within legal_name (e.g. 'García López'), for forms that ask "
+        "for first, middle and last names apart (CR-410); None: not said, and a name of three or more words is "
+        "not split into a middle name")
     date_of_birth: date | None = None
     mailing_address: Address | None = Field(
         default=None, description="May be a mailing address that keeps the home address private"
@@ -72,6 +76,13 @@ class Petitioner(_Model):
     @property
     def self_represented(self) -> bool:
         return self.attorney is None
+
+    @model_validator(mode="after")
+    def _last_names_end_the_legal_name(self) -> "Petitioner":
+        if self.last_names and not self.legal_name.endswith(self.last_names):
+            raise ValueError(f"last_names: '{self.last_names}' is not the end of legal_name '{self.legal_name}'; "
+                             "fix: give the last name(s) exactly as they end your legal name")
+        return self
 
     @field_validator("date_of_birth")
     @classmethod

@@ -6,10 +6,11 @@ Choices, and why:
 - What the petitioner gives is who they are and which arrest: item 1, the name (Last / First /
   Middle) and the mailing address (the same mailing address as CR-409 1b, which keeps a home address
   private), and 2a-2d, the numbers that identify the arrest record to seal.
-- The name is split from the one legal name the profile holds: one word is the last name; two words
-  are first and last; three are first, middle and last; with four or more the first word is the first
-  name and the rest stays together as the last name, because a middle name cannot be told from a
-  two-part surname.
+- The name is split with the last name(s) the person gave (`last_names`): what comes before is the first
+  name and any middle names. Not given, one word is the last name, two are first and last, and with
+  three or more the first word is the first name and the rest stays together as the last name — a middle
+  name cannot be told from a two-part surname ("María García López" is García López, not a middle name
+  García) — and the cover asks the person to check the split.
 - 2b (prosecuting agency report number) is not in the profile and stays empty; 2d names the arrest
   date and agency, so the record is found even without a report number.
 """
@@ -31,7 +32,8 @@ REMEDY = "851.91"
 def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: CourtInfo) -> FormValues:
     if common.requested(decisions, REMEDY) is None:
         raise ValueError(f"{FORM_ID}: § 851.91 is not petitioned for now in {case.label}; no order to propose")
-    v: dict = name_parts(profile.petitioner.legal_name)
+    p = profile.petitioner
+    v: dict = name_parts(p.legal_name, p.last_names)
     address = profile.petitioner.mailing_address
     if address is not None:
         v.update({"item1.street": sealing.street(address), "item1.city": address.city,
@@ -39,15 +41,21 @@ def values(profile: Profile, case: Case, decisions: Sequence[Decision], court: C
     v.update(item2(case))
     v = {name: value for name, value in v.items() if value not in ("", None, False)}
     check_known(FORM_ID, v)
-    return FormValues(FORM_ID, v, common.caption(profile, case))
+    unsure = len(p.legal_name.split()) > 2 and not p.last_names
+    hand = ("item 1: check that your first, middle and last names are in the right boxes",) if unsure else ()
+    return FormValues(FORM_ID, v, common.caption(profile, case), hand=hand)
 
 
-def name_parts(legal_name: str) -> dict:
+def name_parts(legal_name: str, last_names: str | None = None) -> dict:
+    if last_names:
+        given = legal_name[: -len(last_names)].split()
+        parts = {"item1.last": last_names}
+        if given:
+            parts |= {"item1.first": given[0], "item1.middle": " ".join(given[1:])}
+        return parts
     words = legal_name.split()
     if len(words) == 1:
         return {"item1.last": words[0]}
-    if len(words) == 3:
-        return {"item1.first": words[0], "item1.middle": words[1], "item1.last": words[2]}
     return {"item1.first": words[0], "item1.last": " ".join(words[1:])}
 
 

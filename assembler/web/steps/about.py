@@ -14,6 +14,7 @@ PREFIX = "petitioner."
 
 FIELDS: list[F.Field] = [
     F.Text("legal_name", required=True, max_len=200),
+    F.Text("last_names", max_len=120),
     F.Lines("other_names"),
     F.Date("date_of_birth"),
     F.Text("mailing_address.street", max_len=200),
