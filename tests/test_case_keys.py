@@ -16,6 +16,7 @@ from hypothesis import given, strategies as st
 from assembler.bundle.pipeline import assemble, write_packet
 from assembler.profile.load import parse_profile
 from conftest import REPO, pdf_text
+from rules import messages
 from rules.engine import assess, case_keys
 
 AS_OF = date(2026, 11, 1)
@@ -61,3 +62,14 @@ def test_two_numbers_that_sanitise_alike_keep_separate_petitions(tmp_path):
     assert petitions == ["CR-180_RIF-1801234-2.pdf", "CR-180_RIF-1801234.pdf"]
     assert "RIF 1801234" in pdf_text(tmp_path / "CR-180_RIF-1801234.pdf")
     assert "RIF/1801234" in pdf_text(tmp_path / "CR-180_RIF-1801234-2.pdf")
+
+
+def test_a_case_without_a_number_is_named_by_its_arrest_never_by_its_key():
+    """Pen. Code § 851.91: an arrest with no court case has no number; on paper it is the arrest, by date and agency."""
+    from assembler.plan.wording import case_title
+
+    profile = _profile(None)
+    case = profile.cases[0].model_copy(update={"arrest": profile.cases[0].arrest.model_copy(
+        update={"agency": "Oakland Police Department"})})
+    assert case_title(case, 0, "en") == f"Arrest on {messages.long_date(case.arrest.date)} by Oakland Police Department"
+    assert "case1" not in case_title(case, 0, "es")

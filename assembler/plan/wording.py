@@ -43,6 +43,8 @@ def case_title(case: Case, index: int, lang: str = "en") -> str:
     the internal key."""
     if case.court_case_number:
         return case.court_case_number
+    if case.arrest and case.arrest.date and case.arrest.agency:
+        return messages.text("packet.case.arrest_by", lang, date=case.arrest.date, agency=case.arrest.agency)
     if case.arrest and case.arrest.date:
-        return messages.text("packet.case.arrest_on", lang, date=long_date(case.arrest.date, lang))
+        return messages.text("packet.case.arrest_on", lang, date=case.arrest.date)
     return messages.text("packet.case.numbered", lang, n=index + 1)
