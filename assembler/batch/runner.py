@@ -24,6 +24,7 @@ from assembler.batch.progress import BatchProgress
 from assembler.batch.results import FILE as RESULTS, Results
 from assembler.batch.summary import Tally
 from assembler.batch.worker import Settings, run, start
+from assembler.bundle.files import one_writer
 
 QUEUED_AHEAD = 1  # clients waiting beside those being built: keeps workers busy, Ctrl-C quick
 OUTPUTS = (RESULTS, "summary.csv", "summary.html")
@@ -60,7 +61,11 @@ def default_jobs() -> int:
 
 
 def run_batch(source: Source, settings: Settings, jobs: int, progress: BatchProgress) -> Report:
-    settings.outdir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with one_writer(settings.outdir):
+        return _run(source, settings, jobs, progress)
+
+
+def _run(source: Source, settings: Settings, jobs: int, progress: BatchProgress) -> Report:
     for name in OUTPUTS:
         (settings.outdir / name).unlink(missing_ok=True)
     report = Report(source.total)

@@ -81,7 +81,7 @@ def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
     outcome = from_assessment(client.index, client.label, profile, packet.assessment, list(packet.files), client.rows)
     _clear_leftovers(folder)
     earlier = recorded_names(folder)
-    write_packet(packet, folder, durable=False)  # the record's hashes catch damage; the runner syncs at the end
+    write_packet(packet, folder, durable=False, owned=True)  # the record's hashes catch damage; the runner syncs at the end
     for name in set(earlier) - set(packet.files):
         (folder / name).unlink(missing_ok=True)
     write_record(folder, print_, packet.files, outcome, durable=False)

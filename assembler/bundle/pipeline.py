@@ -16,7 +16,7 @@ from pathlib import Path
 from assembler import __version__
 from assembler.plan.backend import FormBackend
 from assembler.bundle.packet import bundle
-from assembler.bundle.files import write_private
+from assembler.bundle.files import earlier_files, one_writer, write_private
 from assembler.plan.formset import FormSet, build_forms
 from assembler.profile.model import Profile
 from rules.decision import Assessment
@@ -69,13 +69,23 @@ def assemble(profile: Profile, as_of: date, *, forms: str = "rendition", forms_d
     return packet
 
 
-def write_packet(packet: Packet, outdir: Path, *, durable: bool = True) -> list[Path]:
+def write_packet(packet: Packet, outdir: Path, *, durable: bool = True, owned: bool = False) -> list[Path]:
     """Every file of the packet under `outdir`, each written atomically with mode 0600 (see
-    `files.write_private` for `durable`)."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    outdir.chmod(0o700)
+    `files.write_private` for `durable`). A folder built before for the same person keeps only this
+    build's files; one built for another person is refused (`files.earlier_files`). `owned`: the caller
+    keeps its own record of the folder (a batch's client folder) and clears it itself."""
+    if owned:  # the batch holds its OUTDIR (runner.py) and keeps its own record of each client folder
+        return _write(packet, outdir, set(), durable)
+    with one_writer(outdir):
+        return _write(packet, outdir, set(earlier_files(outdir, packet.petitioner)) - set(packet.files), durable)
+
+
+def _write(packet: Packet, outdir: Path, stale: set[str], durable: bool) -> list[Path]:
     order = sorted(packet.files, key=lambda name: name == "manifest.json")  # manifest last: it vouches
-    return [write_private(outdir / name, packet.files[name], durable=durable) for name in order]
+    written = [write_private(outdir / name, packet.files[name], durable=durable) for name in order]
+    for name in stale:
+        (outdir / name).unlink(missing_ok=True)
+    return written
 
 
 def _manifest(packet: Packet, formset: FormSet, bundled, backend: str, flatten: bool, duplex: bool) -> dict:

@@ -22,6 +22,7 @@ from assembler.batch.runner import Report, default_jobs, run_batch
 from assembler.batch.tables import TableError
 from assembler.batch.template import write_template
 from assembler.batch.worker import Settings
+from assembler.bundle.files import OutdirInUse
 from assembler.commands.common import fail, parse_as_of
 
 EXIT_SOME_ERRORS = 1
@@ -64,8 +65,11 @@ def batch_command(
     workers = jobs or default_jobs()
     console.print(f"{source.total} client(s) from {input_path.name}, {workers} worker process(es), as of "
                   f"{day.isoformat()}{'' if resume else ', rebuilding every client'}", highlight=False)
-    with BatchProgress(source.total, console) as progress:
-        report = run_batch(source, settings, workers, progress)
+    try:
+        with BatchProgress(source.total, console) as progress:
+            report = run_batch(source, settings, workers, progress)
+    except OutdirInUse as exc:
+        fail(str(exc))
     raise typer.Exit(_close(report, out, console))
 
 

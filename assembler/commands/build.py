@@ -44,9 +44,9 @@ def build_command(
     try:
         packet = assemble(person, day, forms=forms, forms_dir=forms_dir_option, lang=lang,
                           flatten=flatten, duplex=duplex)
+        write_packet(packet, out)
     except ReliefError as exc:
         fail(str(exc))
-    write_packet(packet, out)
     _report(packet, out)
 
 
