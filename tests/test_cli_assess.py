@@ -100,7 +100,7 @@ def test_broken_yaml_and_bad_as_of(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("petitioner: {legal_name: [unclosed\n")
     result = runner.invoke(app, ["assess", str(broken)])
-    assert result.exit_code == 2 and "not valid YAML/JSON" in result.stderr
+    assert result.exit_code == 2 and "not valid YAML near line" in result.stderr
     result = runner.invoke(app, ["assess", str(EXAMPLES / "arrest-sealing.yaml"), "--as-of", "yesterday"])
     assert result.exit_code == 2 and "--as-of" in result.stderr
 

@@ -7,16 +7,15 @@ the offending value the user typed.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from assembler.errors import ReliefError
 from assembler.profile.model import Profile
+from assembler.profile.reading import MAX_BYTES, Unreadable, parse_bytes
 
 _FIXES = {
     "missing": "add this field",
@@ -29,6 +28,8 @@ _FIXES = {
     "int_parsing": "give a whole number",
     "too_short": "give at least one",
     "string_too_short": "this cannot be empty",
+    "string_too_long": "check it: it is longer than this field can be (a case number has about 7 to 15 characters)",
+    "too_long": "check it: a profile holds fewer than this (split a very long record into several profiles)",
 }
 
 
@@ -47,19 +48,18 @@ class ProfileError(ReliefError, ValueError):
 
 
 def read_data(path: Path) -> Any:
-    """Parse a YAML or JSON file (JSON is YAML, but JSON errors read better from json)."""
+    """Parse a YAML or JSON file strictly (`reading.parse_bytes`)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_BYTES:
+            raise ProfileError([f"the file is {path.stat().st_size:,} bytes; a profile is at most {MAX_BYTES:,}; "
+                                "fix: check that this is the right file"], str(path))
+        raw = path.read_bytes()
     except OSError as exc:
         raise ProfileError([f"cannot read the file ({exc.strerror})"], str(path)) from None
     try:
-        if path.suffix.lower() == ".json":
-            return json.loads(text)
-        return yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        where = getattr(exc, "problem_mark", None) or getattr(exc, "lineno", None)
-        line = f" near line {where.line + 1}" if hasattr(where, "line") else f" near line {where}" if where else ""
-        raise ProfileError([f"the file is not valid YAML/JSON{line}; fix the syntax there"], str(path)) from None
+        return parse_bytes(raw, json_syntax=path.suffix.lower() == ".json")
+    except Unreadable as exc:
+        raise ProfileError([str(exc)], str(path)) from None
 
 
 def load_profile(path: Path | str, as_of: date) -> Profile:

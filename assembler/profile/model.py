@@ -18,6 +18,13 @@ from assembler.profile.counties import canonical_county, suggest_county
 from assembler.profile.printable import printable
 
 
+# Far above any real record (a long RAP sheet has a few dozen cycles); a bound keeps one upload from
+# occupying the tool for minutes.
+MAX_CASES = 100
+MAX_COUNTS = 60
+CASE_NUMBER_MAX = 24  # California case numbers are about 7-15 characters; 24 fits every caption box
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -260,7 +267,7 @@ class Arrest(_Model):
     date: Date | None = None
     agency: str | None = None
     report_number: str | None = None
-    offenses: list[Count] = Field(default_factory=list, description="What the arrest was for")
+    offenses: list[Count] = Field(default_factory=list, max_length=MAX_COUNTS, description="What the arrest was for")
     evaded_prosecution: bool | None = Field(
         default=False, description="Pen. Code, § 851.91(a)(2)(C)-(D): absconded or used a false identity"
     )
@@ -349,9 +356,9 @@ class ReliefGranted(_Model):
 class Case(_Model):
     jurisdiction: Literal["california", "federal", "other_state"] = "california"
     county: str | None = None
-    court_case_number: str | None = None
+    court_case_number: str | None = Field(default=None, max_length=CASE_NUMBER_MAX)
     arrest: Arrest | None = None
-    counts: list[Count] = Field(default_factory=list)
+    counts: list[Count] = Field(default_factory=list, max_length=MAX_COUNTS)
     offense_date: date | None = None
     conviction_date: date | None = None
     judgment_date: date | None = None
@@ -432,7 +439,7 @@ class DeclarationFacts(_Model):
 class Profile(_Model):
     petitioner: Petitioner
     status: Status = Field(default_factory=Status)
-    cases: list[Case] = Field(min_length=1)
+    cases: list[Case] = Field(min_length=1, max_length=MAX_CASES)
     facts: DeclarationFacts = Field(default_factory=DeclarationFacts)
 
     @model_validator(mode="after")

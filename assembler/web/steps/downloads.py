@@ -16,7 +16,8 @@ from starlette.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from assembler.errors import ReliefError
-from assembler.profile.model import Case, DeclarationFacts, Petitioner, Status
+from assembler.profile.model import MAX_CASES, Case, DeclarationFacts, Petitioner, Status
+from assembler.profile.reading import Unreadable, parse_bytes
 from assembler.web.pages import Page
 from assembler.web.profile_build import build, profile_data
 from assembler.web.sessions import COOKIE, empty_draft
@@ -95,10 +96,12 @@ def _parse(raw: bytes, as_of: date) -> tuple[dict | None, list[str]]:
     and named, so the person answers it again instead of meeting a broken page.
     """
     try:
-        data = yaml.safe_load(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, yaml.YAMLError):
+        data = parse_bytes(raw)  # strict: no aliases, no duplicate keys, size and depth capped
+    except Unreadable:
         return None, []
     if not isinstance(data, dict) or not data or not set(data) <= set(TOP_KEYS):
+        return None, []
+    if isinstance(data.get("cases"), list) and len(data["cases"]) > MAX_CASES:
         return None, []
     draft, dropped = empty_draft(), []
     for key, model in SECTIONS.items():
