@@ -175,3 +175,11 @@ def test_the_facts_the_law_needs_have_columns(tmp_path):
     assert case.sentence.fines_condition_of_probation is None
     result = assess(profile, AS_OF).cases[0]
     assert result.remedy("1203.4").blockers == ["ALREADY_GRANTED"]
+
+
+def test_a_garbage_xlsx_is_a_message_not_a_traceback(tmp_path):
+    garbage = tmp_path / "clients.xlsx"
+    garbage.write_bytes(b"\x00\x01not a workbook" * 100)
+    result = runner.invoke(app, ["batch", str(garbage), "-o", str(tmp_path / "out"), "--as-of", "2026-11-01"])
+    assert result.exit_code == 2 and "is not a readable .xlsx workbook" in result.output
+    assert "Traceback" not in result.output

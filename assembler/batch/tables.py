@@ -9,6 +9,7 @@ rows. Excel dates become YYYY-MM-DD, whole numbers lose their ".0".
 from __future__ import annotations
 
 import csv
+import zipfile
 import difflib
 from datetime import date, datetime
 from pathlib import Path
@@ -104,7 +105,7 @@ def _xlsx_rows(path: Path) -> Iterator[list]:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise TableError(f"{path.name} is not a readable .xlsx workbook ({exc}); fix: save it again from "
                          "Excel as .xlsx, or as CSV") from None
     try:
