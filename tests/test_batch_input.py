@@ -183,3 +183,13 @@ def test_a_garbage_xlsx_is_a_message_not_a_traceback(tmp_path):
     result = runner.invoke(app, ["batch", str(garbage), "-o", str(tmp_path / "out"), "--as-of", "2026-11-01"])
     assert result.exit_code == 2 and "is not a readable .xlsx workbook" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_id_that_breaks_the_rule_is_never_echoed(tmp_path):
+    """A client_id column filled with the person's name must not reach the terminal or results.csv."""
+    header, example = template_rows(tmp_path)
+    bad = list(example)
+    bad[0] = "Maria Elena Lopez"
+    (client,) = Source(write_csv(tmp_path / "in.csv", [header, bad]))
+    assert client.client_id is None and client.label == "row 2"
+    assert "Maria" not in client.error and "cannot name a folder" in client.error

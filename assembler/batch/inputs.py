@@ -103,11 +103,10 @@ def _client(index: int, key: str, rows: list) -> ClientInput:
     if client_id is None:
         message = f"row {numbers[0]}, column client_id: missing; fix: give every row the id of its client"
         return ClientInput(index, f"row {numbers[0]}", None, numbers, error=message)
+    error = _bad_id(client_id, f"row {numbers[0]}, column client_id", show=False)
+    if error:  # an id that breaks the rule may be a person's name: the terminal and results show the row only
+        return ClientInput(index, f"row {numbers[0]}", None, numbers, error=error)
     client = ClientInput(index, client_id, client_id, numbers)
-    client.error = _bad_id(client_id, f"row {numbers[0]}, column client_id")
-    if client.error:
-        client.client_id = None
-        return client
     try:
         client.grouped = group_client(rows)
     except RowError as exc:
@@ -115,10 +114,11 @@ def _client(index: int, key: str, rows: list) -> ClientInput:
     return client
 
 
-def _bad_id(client_id: str, where: str) -> str | None:
+def _bad_id(client_id: str, where: str, show: bool = True) -> str | None:
+    shown = f"'{client_id}' " if show else "the id "
     if client_id.lower() in RESERVED:
-        return f"{where}: '{client_id}' is the name of a batch file; fix: use another id"
+        return f"{where}: {shown}is the name of a batch file; fix: use another id"
     if not CLIENT_ID.fullmatch(client_id):
-        return (f"{where}: '{client_id}' cannot name a folder; fix: use up to 64 letters, digits, '.', '-' "
+        return (f"{where}: {shown}cannot name a folder; fix: use up to 64 letters, digits, '.', '-' "
                 "and '_', starting with a letter or digit")
     return None
