@@ -218,3 +218,27 @@ def test_serve_warns_when_bound_beyond_this_computer(monkeypatch):
                                             ("example.org", False)])
 def test_which_hosts_are_this_computer_only(host, loopback):
     assert serve.is_loopback(host) is loopback
+
+
+def test_requests_without_a_cookie_never_push_out_a_persons_interview(app):
+    """2,000 cookie-less requests from any local page once evicted an interview in progress."""
+    person = TestClient(app)
+    token = re.search(r'name="csrf" value="([^"]+)"', person.get("/").text).group(1)
+    person.post("/about", data={"csrf": token, "legal_name": "Maria Elena Lopez"}, follow_redirects=False)
+    app.state.store.max_sessions = 50
+    for _ in range(200):
+        TestClient(app).get("/")
+    assert "Maria Elena Lopez" in person.get("/about").text
+    assert len(app.state.store) <= 50
+
+
+def test_assessment_pages_run_off_the_event_loop():
+    """A plain `def` endpoint runs in FastAPI's worker threads: one long assessment cannot freeze the server for
+    everyone (a 5,000-case upload once blocked it 160 s; uploads are now capped at 100 cases as well)."""
+    import inspect
+
+    from assembler.web.steps.followup import followup_page
+    from assembler.web.steps.results import results_page
+    from assembler.web.steps.review import review_page
+
+    assert not any(inspect.iscoroutinefunction(f) for f in (results_page, review_page, followup_page))

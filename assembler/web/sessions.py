@@ -59,9 +59,8 @@ class SessionStore:
     def create(self, lang: str = "en") -> Session:
         with self._lock:
             self._expire()
-            if len(self._sessions) >= self.max_sessions:  # the oldest goes first; memory stays bounded
-                oldest = min(self._sessions.values(), key=lambda s: s.touched)
-                del self._sessions[oldest.id]
+            if len(self._sessions) >= self.max_sessions:  # memory stays bounded
+                del self._sessions[self._least_needed().id]
             session = Session(id=secrets.token_urlsafe(32), csrf=secrets.token_urlsafe(32), touched=self.clock(),
                               lang=lang)
             self._sessions[session.id] = session
@@ -75,6 +74,13 @@ class SessionStore:
         with self._lock:
             self._expire()
             return len(self._sessions)
+
+    def _least_needed(self) -> Session:
+        """The oldest session with nothing typed into it; only when every session holds answers, the oldest
+        of those. Requests without a cookie (any local page can send thousands) make only empty sessions,
+        so they can never push out a person's interview."""
+        empty = [s for s in self._sessions.values() if s.draft == empty_draft()]
+        return min(empty or self._sessions.values(), key=lambda s: s.touched)
 
     def _expire(self) -> None:
         cutoff = self.clock() - self.idle_seconds

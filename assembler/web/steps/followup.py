@@ -42,7 +42,7 @@ class Group:
 
 
 @router.get("/followup")
-async def followup_page(request: Request):
+def followup_page(request: Request):  # runs in a worker thread, off the event loop
     page = Page(request)
     profile, _ = build(page.session, page.today, page.t)
     if profile is None:

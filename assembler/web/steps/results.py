@@ -15,7 +15,7 @@ router = APIRouter()
 
 
 @router.get("/results")
-async def results_page(request: Request):
+def results_page(request: Request):  # a plain def: FastAPI runs it in a worker thread, off the event loop
     page = Page(request)
     profile, gaps = build(page.session, page.today, page.t)
     if profile is None:

@@ -14,7 +14,7 @@ STEP_OF = {"petitioner": "about", "cases": "cases", "status": "now", "facts": "s
 
 
 @router.get("/review")
-async def review_page(request: Request):
+def review_page(request: Request):  # runs in a worker thread, off the event loop
     page = Page(request)
     profile, gaps = build(page.session, page.today, page.t)
     dropped, page.session.dropped = page.session.dropped, []
