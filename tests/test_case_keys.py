@@ -23,13 +23,14 @@ AS_OF = date(2026, 11, 1)
 EXAMPLE = yaml.safe_load((REPO / "examples" / "dismissal-misdemeanor.yaml").read_text(encoding="utf-8"))
 
 
-def _profile(*numbers: str | None):
+def _profile(*numbers: str | None, counties: tuple[str, ...] = ()):
     data = copy.deepcopy(EXAMPLE)
     case = data["cases"][0]
     data["cases"] = []
-    for number in numbers:
+    for index, number in enumerate(numbers):
         one = copy.deepcopy(case)
         one["court_case_number"] = number
+        one["county"] = counties[index] if counties else one["county"]
         data["cases"].append(one)
     return parse_profile(data, AS_OF)
 
@@ -56,7 +57,9 @@ def test_a_case_number_with_a_space_is_filed_and_not_listed_as_not_prepared(tmp_
 
 
 def test_two_numbers_that_sanitise_alike_keep_separate_petitions(tmp_path):
-    packet = assemble(_profile("RIF 1801234", "RIF/1801234"), AS_OF, forms="rendition")
+    """Two courts can use the same number; in one county it is one case listed twice (test_profile_dates)."""
+    packet = assemble(_profile("RIF 1801234", "RIF/1801234", counties=("Riverside", "San Diego")), AS_OF,
+                      forms="rendition")
     write_packet(packet, tmp_path)
     petitions = sorted(n for n in packet.files if n.startswith("CR-180_"))
     assert petitions == ["CR-180_RIF-1801234-2.pdf", "CR-180_RIF-1801234.pdf"]

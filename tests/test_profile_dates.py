@@ -37,3 +37,13 @@ def test_a_year_0201_offense_is_a_typo_not_a_fact():
     """A year-0201 offense once passed and even added a Prop 47 row (Prop 47 predates it by 1,800 years)."""
     problems = _problems(lambda d: d["cases"][0].update(offense_date="0201-02-03"))
     assert "offense_date (0201-02-03) is not a plausible date; fix: check the year" in problems[0]
+
+
+def test_the_same_case_twice_is_an_error_naming_both():
+    """Listed twice, one case put every petition in packet.pdf twice; numbers that differ only in spacing or
+    punctuation ("RIF 1801234" / "RIF-1801234") are the same court case."""
+    def twice(d):
+        d["cases"].append(copy.deepcopy(d["cases"][0]))
+        d["cases"][1]["court_case_number"] = "9CJ-01234"
+    problems = _problems(twice)
+    assert "cases[0] and cases[1] are the same case (Los Angeles, 9CJ-01234)" in problems[0]

@@ -443,6 +443,20 @@ class Profile(_Model):
     facts: DeclarationFacts = Field(default_factory=DeclarationFacts)
 
     @model_validator(mode="after")
+    def _each_case_once(self) -> "Profile":
+        """The same case listed twice would put every petition in the packet twice."""
+        seen: dict[tuple, int] = {}
+        for index, case in enumerate(self.cases):
+            if not case.court_case_number:
+                continue
+            key = (case.county, "".join(ch for ch in case.court_case_number.upper() if ch.isalnum()))
+            if key in seen:
+                raise ValueError(f"cases[{seen[key]}] and cases[{index}] are the same case ({case.county}, "
+                                 f"{case.court_case_number}); fix: list each case once, with all its counts")
+            seen[key] = index
+        return self
+
+    @model_validator(mode="after")
     def _born_before_the_record(self) -> "Profile":
         born = self.petitioner.date_of_birth
         if born is None:
