@@ -78,7 +78,7 @@ def profiles(draw):
             "status": {"serving_sentence": draw(maybe), "registrant_290": draw(maybe),
                        "super_strike_prior": draw(maybe), "pending_charges_unknown": draw(st.booleans()), "supervision_unknown": draw(st.booleans()),
                        "pending_charges": draw(st.lists(st.just({"description": "x"}), max_size=1))},
-            "cases": draw(st.lists(cases(), min_size=1, max_size=3))}
+            "cases": draw(st.lists(cases(), min_size=1, max_size=3, unique_by=lambda c: (c["county"], c["court_case_number"])))}
     return Profile.model_validate(data, context={"as_of": AS_OF})
 
 
