@@ -254,3 +254,41 @@ def test_open_questions_are_listed_as_codes_with_the_field_that_answers_them(tmp
     assert row["status"] == "needs_review"
     assert "cases[0].sentence.probation.violations" in row["questions"]
     assert row["questions"].split(" ", 1)[0].startswith("ASK_")
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        text = (task / "children").read_text() if (task / "children").exists() else ""
+        found |= {int(p) for p in text.split()}
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads worker processes from Linux /proc")
+def test_workers_die_with_a_killed_batch(tmp_path):
+    """A SIGKILLed batch once left its worker processes alive forever."""
+    source, _, _ = make_csv(tmp_path / "clients.csv", 6, [many_cases(WOBBLER, 40)])
+    process = subprocess.Popen([sys.executable, "-m", "assembler", "batch", str(source), "-o", str(tmp_path / "out"),
+                                "--jobs", "2", "--as-of", AS_OF], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, cwd=REPO)
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := _children(process.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) >= 2
+        process.kill()  # only the batch: its workers get no signal from us
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in _state(w)]
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"

@@ -9,7 +9,9 @@ fails loses any packet an earlier run left for it: an outdated packet must not l
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 import signal
 from dataclasses import dataclass
 from datetime import date
@@ -38,10 +40,26 @@ _settings: Settings | None = None
 _backend = None
 
 
+def _die_with_parent() -> None:
+    """A worker whose batch was killed (SIGKILL leaves it no time to stop its pool) dies too, instead of
+    living on forever: Linux's PR_SET_PDEATHSIG. Elsewhere workers end when their queue closes."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the call: nothing would signal us
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
+
+
 def start(settings: Settings) -> None:
     """Pool initializer: ignore Ctrl-C (the parent handles it), keep library log lines (which may quote a
     client's text) off the terminal, and build the backend once."""
     global _settings, _backend
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's stop-cleanly handler
     logging.getLogger().addHandler(logging.NullHandler())
