@@ -74,3 +74,42 @@ def test_a_second_batch_into_a_folder_being_written_stops_with_a_message(tmp_pat
         os.close(held)
     assert result.exit_code == 2 and "another relief run is writing to this folder" in result.output
     assert not (out / "results.csv").exists()
+
+
+def test_a_folder_that_cannot_be_made_is_a_message_and_no_partial_files(tmp_path):
+    """The output path runs through a file (as unwritable as a read-only folder, for root too)."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = _build(REPO / "examples" / "dismissal-misdemeanor.yaml", blocker / "out")
+    assert result.exit_code == 2 and "cannot write here" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_a_failing_disk_is_a_message_and_leaves_no_half_written_file(tmp_path, monkeypatch):
+    """A full disk (ENOSPC) in the middle of a file: the message names the folder; the temporary file goes."""
+    import errno
+
+    from assembler.bundle import files
+
+    real = os.fdopen
+
+    def full(fd, *args, **kwargs):
+        handle = real(fd, *args, **kwargs)
+
+        class Full:
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                handle.close()
+
+            def write(self, data):
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+            flush = fileno = lambda self: None
+        return Full()
+
+    monkeypatch.setattr(files.os, "fdopen", full)
+    result = _build(REPO / "examples" / "dismissal-misdemeanor.yaml", tmp_path / "out")
+    assert result.exit_code == 2 and "No space left on device" in result.output and "Traceback" not in result.output
+    assert not list((tmp_path / "out").glob(".*.tmp"))

@@ -19,8 +19,11 @@ def write_private(path: Path, data: bytes, *, durable: bool = True) -> Path:
     of each file's sha256 catches a file a crash damaged (the client is rebuilt on resume), and it
     syncs everything once at the end instead of once per file.
     """
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a folder we create is private too
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # created 0600
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a folder we create is private too
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # created 0600
+    except OSError as exc:
+        raise NotWritable(exc, path.parent) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -29,10 +32,20 @@ def write_private(path: Path, data: bytes, *, durable: bool = True) -> Path:
                 os.fsync(out.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise NotWritable(exc, path.parent) from None
         raise
     return path
+
+
+class NotWritable(ReliefError):
+    """The output folder cannot be written (read-only, full, or not ours); no half-written file is left."""
+
+    def __init__(self, error: OSError, folder: Path):
+        super().__init__(f"cannot write here ({error.strerror or error})", field=str(folder),
+                         fix="free some disk space, or choose a folder you can write to")
 
 
 class OutdirInUse(ReliefError):
@@ -44,8 +57,14 @@ def one_writer(outdir: Path):
     """Hold OUTDIR for this run: a second run into the same folder stops with a message instead of mixing
     its results with this one's. The lock is the kernel's flock on the folder itself: nothing is left in
     the folder, and a killed run holds nothing."""
-    outdir.mkdir(mode=0o700, parents=True, exist_ok=True)  # only a folder we create is made private
-    handle = os.open(outdir, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        outdir.mkdir(mode=0o700, parents=True, exist_ok=True)  # only a folder we create is made private
+        handle = os.open(outdir, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise NotWritable(exc, outdir) from None
+    if not os.access(outdir, os.W_OK):
+        os.close(handle)
+        raise NotWritable(PermissionError(13, "the folder is read-only"), outdir)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -22,7 +22,7 @@ from assembler.batch.runner import Report, default_jobs, run_batch
 from assembler.batch.tables import TableError
 from assembler.batch.template import write_template
 from assembler.batch.worker import Settings
-from assembler.bundle.files import OutdirInUse
+from assembler.bundle.files import NotWritable, OutdirInUse
 from assembler.commands.common import fail, parse_as_of
 
 EXIT_SOME_ERRORS = 1
@@ -68,7 +68,7 @@ def batch_command(
     try:
         with BatchProgress(source.total, console) as progress:
             report = run_batch(source, settings, workers, progress)
-    except OutdirInUse as exc:
+    except (OutdirInUse, NotWritable) as exc:
         fail(str(exc))
     raise typer.Exit(_close(report, out, console))
 
