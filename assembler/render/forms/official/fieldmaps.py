@@ -35,6 +35,8 @@ class Revision:
     field_names: frozenset[str]
     fields: dict[str, FieldRef]
     superseded_by: str | None = None
+    pages_sha256: str | None = None  # the published file's page content (official/integrity.py)
+    actions_sha256: str | None = None  # and its scripts and actions
 
     @property
     def current(self) -> bool:
@@ -54,7 +56,8 @@ def _load(form_id: str, text: str) -> Revision:
     if len(names) != fp["field_count"]:
         raise ValueError(f"forms/{form_id} {doc['revision']}: field_count does not match field_names")
     return Revision(form_id, doc["revision"], str(doc["revision_date"]), doc["status"],
-                    " ".join(fp["printed_revision"].split()), names, fields, doc.get("superseded_by"))
+                    " ".join(fp["printed_revision"].split()), names, fields, doc.get("superseded_by"),
+                    fp.get("pages_sha256"), fp.get("actions_sha256"))
 
 
 @lru_cache(maxsize=None)

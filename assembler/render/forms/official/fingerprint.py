@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from assembler.errors import ReliefError
 from assembler.render.forms.official.fieldmaps import Revision, current, revisions
+from assembler.render.forms.official.integrity import actions_digest, pages_digest
 from assembler.render.forms.official.sources import where_to_get
 
 
@@ -61,6 +62,7 @@ def identify(form_id: str, reader: PdfReader, path: Path | str) -> Revision:
         if rev.printed_revision in printed and names == rev.field_names:
             if not rev.current:
                 raise FormRefused(_superseded(form_id, rev, path))
+            _same_content(form_id, rev, reader, path)
             return rev
     for rev in known:
         if rev.printed_revision in printed:
@@ -68,6 +70,18 @@ def identify(form_id: str, reader: PdfReader, path: Path | str) -> Revision:
                 raise FormRefused(_superseded(form_id, rev, path))
             raise FormRefused(_altered(form_id, rev, names, path))
     raise FormRefused(_unknown(form_id, printed, names, path))
+
+
+def _same_content(form_id: str, rev: Revision, reader: PdfReader, path) -> None:
+    """Same fields and revision are not enough: added page text or an injected script is refused too."""
+    if rev.pages_sha256 and pages_digest(reader) != rev.pages_sha256:
+        raise FormRefused(f"{form_id} at {path} has the fields of {rev.printed_revision} but its printed pages "
+                          f"differ from the published form (text added or changed). Fix: use an unaltered copy "
+                          f"from {where_to_get(form_id)}.")
+    if rev.actions_sha256 and actions_digest(reader) != rev.actions_sha256:
+        raise FormRefused(f"{form_id} at {path} carries scripts or actions the published form does not (for "
+                          f"example one that runs when the file opens). Fix: use an unaltered copy from "
+                          f"{where_to_get(form_id)}.")
 
 
 def _superseded(form_id: str, rev: Revision, path) -> str:

@@ -28,6 +28,7 @@ from pypdf.generic import DictionaryObject, IndirectObject, NameObject
 from assembler.plan.backend import TextBox
 from assembler.render.forms.official.fieldmaps import Revision
 from assembler.render.forms.official.fingerprint import FormRefused, identify
+from assembler.render.forms.official.integrity import strip_actions
 from assembler.render.forms.official.pdfbytes import Template, entries, serialise, template
 from assembler.render.forms.official.widgets import Widget, index_widgets
 
@@ -147,7 +148,7 @@ def _open(form_id: str, data: bytes, path: Path) -> PdfReader:
 
 
 def _base_copy(reader: PdfReader) -> bytes:
-    """Unencrypted, without /Perms and /XFA: every later fill appends to these bytes."""
+    """Unencrypted, without /Perms, /XFA or any action: every later fill appends to these bytes."""
     writer = PdfWriter(clone_from=reader)
     root = writer.root_object
     root.pop(NameObject("/Perms"), None)
@@ -155,6 +156,7 @@ def _base_copy(reader: PdfReader) -> bytes:
     acroform.pop(NameObject("/XFA"), None)
     acroform.pop(NameObject("/NeedsRendering"), None)
     root.pop(NameObject("/NeedsRendering"), None)
+    strip_actions(root)  # what is filed carries no script (the form's own print/save buttons included)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
