@@ -351,3 +351,22 @@ def test_the_follow_up_question_on_a_phone_settles_the_answer(browser, server, t
         text = page.inner_text("main")
         assert "La corte tiene que concederlo" in text
         assert "Conteste 1 pregunta" not in text
+
+
+def test_skipping_where_you_are_now_never_says_the_court_must_grant(browser, server):
+    """Pen. Code § 1203.4(a)(1): relief of right only for a person not serving a sentence, on probation or
+    charged. A person who skips "Where you are now" is told to answer it, never "the court must grant this"."""
+    story = _story("dismissal-misdemeanor")
+    with _page(browser, PHONE) as page:
+        page.goto(f"{server}/?lang=en")
+        page.click("a.button[href='/about']")
+        about_you(page, story["petitioner"])
+        page.click("a.button[href='/cases/new']")
+        one_case(page, story["cases"][0])
+        page.goto(f"{server}/review")
+        review = page.inner_text("main")
+        assert "Where you are now" in review
+        page.goto(f"{server}/results")
+        results = page.inner_text("main")
+        assert "The court must grant this" not in results
+        assert "Needs review" in results or "needs review" in results.lower()
