@@ -92,6 +92,25 @@ def long_date(day: date, lang: str = "en") -> str:
     return text("date.long", lang, month=month, day=str(day.day), year=str(day.year))
 
 
+_NUMBERED = re.compile(r"(paragraph|item) (\w+): (.*)", re.DOTALL)
+
+
+def prompt_key(words: str) -> str:
+    """The catalogue key of a blank's prompt: its English words as a slug."""
+    return "prompt." + re.sub(r"[^a-z0-9]+", "_", words.lower()).strip("_")[:60]
+
+
+def blank(words: str, lang: str = "en") -> str:
+    """A blank left for the hand ("paragraph 3: what happened …") in `lang`; English as written when the
+    catalogue has no translation (the papers themselves are written in English)."""
+    words = " ".join(words.split())
+    numbered = _NUMBERED.fullmatch(words)
+    where, prompt = (f"{text(f'prompt.where.{numbered.group(1)}', lang)} {numbered.group(2)}: ", numbered.group(3)) \
+        if numbered else ("", words)
+    translated = catalogue(lang).get(prompt_key(prompt))
+    return where + translated if translated else words
+
+
 def render(item: Any, lang: str = "en") -> str:
     """A Reason, Notice or Question in `lang` (its stored English text when it carries no code)."""
     code = getattr(item, "message", None) or getattr(item, "code", None)

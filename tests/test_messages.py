@@ -80,3 +80,17 @@ def test_rules_speak_only_in_catalogue_codes_never_in_english_sentences():
 
 
 NAMESPACES = {key.split(".")[0] for key in messages.catalogue("en")}
+
+
+def test_every_blank_a_declaration_can_leave_is_explained_in_spanish():
+    """The cover lists each blank in the person's language; the papers themselves stay in English."""
+    import re
+
+    prompts = set()
+    for template in (REPO / "templates" / "declarations").glob("*.j2"):
+        prompts |= set(re.findall(r'(?:fact\([^,]*, |blank\()"([^"]+)"', template.read_text(encoding="utf-8")))
+    assert prompts
+    missing = sorted(p for p in prompts if messages.prompt_key(p) not in messages.catalogue("es"))
+    assert not missing
+    assert messages.blank("paragraph 3: what happened, in a few sentences, in your own words", "es") == \
+        "párrafo 3: qué pasó, en pocas frases, con sus propias palabras"

@@ -209,12 +209,12 @@ def _sheet(profile: Profile, assessment: Assessment, parts: list[Part], formset:
 
 
 def _blanks(parts: list[Part], formset: FormSet, lang: str) -> list[tuple[int, str]]:
-    found = [(p.first_page, f"{p.title}: {blank}") for p in parts for blank in p.blanks]
+    found = [(p.first_page, f"{p.title}: {messages.blank(blank, lang)}") for p in parts for blank in p.blanks]
     for doc in formset.documents:
         for blank in doc.blanks:
             part = next((p for p in parts if p.title == doc.title_in(lang)), None)
-            found.append((part.first_page if part else 0, f"{doc.title_in(lang)}: {blank}"))
-    return found
+            found.append((part.first_page if part else 0, f"{doc.title_in(lang)}: {messages.blank(blank, lang)}"))
+    return sorted(found, key=lambda item: item[0])
 
 
 def _courts(profile: Profile, assessment: Assessment, formset: FormSet, lang: str) -> list[Court]:

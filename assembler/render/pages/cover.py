@@ -80,6 +80,8 @@ def _story(t: Typesetter, sheet: CoverSheet, w: dict) -> list:
              t.item(w["sign"], _S["h"])]
     story += _checks(t, sheet.signatures, w) or [t.item(w["no_sign"], _S["p"])]
     story += [t.item(w["blanks"], _S["h"])]
+    if sheet.blanks and w["write_in_english"]:
+        story += [t.item(w["write_in_english"], _S["p"])]
     story += _checks(t, sheet.blanks, w) or [t.item(w["no_blanks"], _S["p"])]
     story += [t.item(w["copies"], _S["h"]), t.item(w["copies_text"].format(n=sheet.copies), _S["p"]),
               t.item(w["file"], _S["h"]), t.item(w["serve_by"].format(**SERVICE_LEAD_DAYS), _S["p"])]
