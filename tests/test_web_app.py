@@ -504,3 +504,17 @@ def test_the_offense_search_offers_the_everyday_offense_first(query, lang, first
 
     found = [hit.section for hit in search(query, lang)]
     assert found[0] == first and set(also) <= set(found)
+
+
+def test_switching_language_on_a_step_keeps_what_was_typed(app, visitor):
+    """The language switch on a step submits the step's form: the typed answers come back in the other
+    language, unsaved, instead of being erased."""
+    page = visitor.get("/about").text
+    assert 'form="step"' in page and 'name="_switch_lang" value="es"' in page
+    response = visitor.post("/about", {"legal_name": "María García López", "phone": "(213) 555-0142",
+                                       "_switch_lang": "es"})
+    assert response.status_code == 303 and response.headers["location"] == "/about"
+    again = html.unescape(visitor.get("/about").text)
+    assert '<html lang="es">' in again and "María García López" in again and "(213) 555-0142" in again
+    assert "legal_name" not in draft(app, visitor)["petitioner"]  # nothing saved until the person goes on
+    assert "María García López" not in html.unescape(visitor.get("/about").text)  # shown once, then the draft

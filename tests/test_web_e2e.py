@@ -370,3 +370,13 @@ def test_skipping_where_you_are_now_never_says_the_court_must_grant(browser, ser
         results = page.inner_text("main")
         assert "The court must grant this" not in results
         assert "Needs review" in results or "needs review" in results.lower()
+
+
+def test_switching_language_mid_form_keeps_the_typed_answers(browser, server):
+    with _page(browser, PHONE) as page:
+        page.goto(f"{server}/?lang=en")
+        page.click("a.button[href='/about']")
+        page.fill("[name=legal_name]", "María García López")
+        page.click("button.lang-switch")
+        assert page.locator("html").get_attribute("lang") == "es"
+        assert page.input_value("[name=legal_name]") == "María García López"

@@ -7,10 +7,11 @@ from importlib import resources
 from typing import Callable
 
 from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from assembler.web.pages import CsrfRejected, Page
+from assembler.web.pages import CsrfRejected, LanguageSwitch, Page
 from assembler.web.security import SecurityMiddleware
 from assembler.web.sessions import SessionStore
 
@@ -34,6 +35,10 @@ def create_app(*, workshop: bool = False, today: Callable[[], date] = date.today
     async def _csrf(request: Request, exc: CsrfRejected):
         return Page(request).render("error.html", status=403, title_key="error.csrf_title",
                                     text_key="error.csrf_text")
+
+    @app.exception_handler(LanguageSwitch)
+    async def _switch(request: Request, exc: LanguageSwitch):
+        return RedirectResponse(exc.path, status_code=303)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException):

@@ -22,6 +22,14 @@ class CsrfRejected(Exception):
     """A POST without the session's token: refused, nothing changed."""
 
 
+SWITCH = "_switch_lang"  # the language switch's name when it submits a step's form
+
+
+class LanguageSwitch(Exception):
+    def __init__(self, path: str):
+        self.path = path
+
+
 class Page:
     """The session, language and words for one request."""
 
@@ -74,11 +82,24 @@ class Page:
         return response
 
     async def form(self) -> dict[str, str]:
-        """The posted fields, after checking the CSRF token (raises CsrfRejected)."""
+        """The posted fields, after checking the CSRF token (raises CsrfRejected). A press of the language
+        switch on a step (it submits the step's form) keeps what was typed and shows the step again in the
+        other language, saving nothing (raises LanguageSwitch)."""
         data = await self.request.form()
         if self.new or not csrf.valid(self.session, data.get(csrf.FIELD)):
             raise CsrfRejected
-        return posted(data)
+        fields = posted(data)
+        wanted = fields.pop(SWITCH, None)
+        if wanted in LANGS:
+            fields.pop(csrf.FIELD, None)
+            self.session.lang = wanted
+            self.session.typed[self.request.url.path] = fields
+            raise LanguageSwitch(self.request.url.path)
+        return fields
+
+    def typed(self) -> dict[str, str] | None:
+        """What was typed on this step before a language switch, once."""
+        return self.session.typed.pop(self.request.url.path, None)
 
     async def raw_form(self):
         data = await self.request.form()

@@ -31,6 +31,7 @@ class Session:
     unknown: set[str] = field(default_factory=set)  # field paths answered "I don't know"
     followed_up: set[str] = field(default_factory=set)  # field paths answered on the follow-up page
     dropped: list[str] = field(default_factory=list)  # parts of an uploaded file that could not be read
+    typed: dict[str, dict] = field(default_factory=dict)  # a step's unsaved answers across a language switch
 
     def reset(self) -> None:
         self.draft = empty_draft()

@@ -25,6 +25,7 @@ class Problem:
 def show(page: Page, template: str, specs: list[F.Field], values: dict[str, str],
          errors: dict[str, str] | None = None, status: int = 200, **context):
     errors = errors or {}
+    values = page.typed() or values  # answers typed before the language switch, not yet saved
     views = field_views(specs, values, errors, page.t)
     summary = [Problem(v.id, v.label, v.error) for v in views.values() if v.error]
     summary += [Problem(F.html_id(path) if path else "", page.t("err.general"),
