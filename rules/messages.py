@@ -19,7 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping
 
-import yaml
+from rules.packaged import read_yaml
+
 
 LANGS = ("en", "es")
 
@@ -35,7 +36,7 @@ def catalogue(lang: str) -> dict[str, str]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".yaml"):
             continue
-        tree = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        tree = read_yaml(entry.read_text(encoding="utf-8")) or {}
         for key, value in _flat(tree):
             if key in out:
                 raise CatalogueError(f"templates/messages/{lang}/{entry.name}: {key} is defined twice")

@@ -12,8 +12,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from rules.packaged import read_yaml
 
 LevelName = Literal["felony", "misdemeanor", "infraction"]
 Punishment = Literal["felony", "wobbler", "misdemeanor", "wobblette", "infraction"]
@@ -123,7 +124,7 @@ def normalize_code(code: str) -> str:
 @lru_cache(maxsize=1)
 def table() -> dict[tuple[str, str], Offense]:
     text = resources.files("rules").joinpath("data/offenses.yaml").read_text(encoding="utf-8")
-    rows = yaml.safe_load(text)["offenses"]
+    rows = read_yaml(text)["offenses"]
     index: dict[tuple[str, str], Offense] = {}
     for row in rows:
         offense = Offense.model_validate(row)

@@ -68,11 +68,19 @@ def test_every_page_in_spanish_with_a_switch_back(url):
     client = TestClient(create_app())
     page = client.get(f"{url}?lang=es").text
     assert '<html lang="es">' in page
-    assert re.search(r'<a class="lang-switch" href="[^"]*lang=en"[^>]*>English</a>', page)
+    assert _switch_to("en", "English", page)
     assert "Borrar mis respuestas" in page
     english = client.get(f"{url}?lang=en").text
     assert '<html lang="en">' in english
-    assert re.search(r'<a class="lang-switch" href="[^"]*lang=es"[^>]*>Español</a>', english)
+    assert _switch_to("es", "Español", english)
+
+
+def _switch_to(lang: str, words: str, page: str) -> bool:
+    """A link on a plain page; on a step, a button that submits the step's form (typed answers kept)."""
+    link = re.search(rf'<a class="lang-switch" href="[^"]*lang={lang}"[^>]*>{words}</a>', page)
+    button = re.search(rf'<button type="submit" form="step" formnovalidate name="_switch_lang" value="{lang}"'
+                       rf'[^>]*>{words}</button>', page)
+    return bool(link or button)
 
 
 def test_the_language_is_kept_for_the_session():

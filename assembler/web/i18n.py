@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from rules.packaged import read_yaml
 
 LANGS = ("en", "es")
 DEFAULT = "en"
@@ -18,7 +18,7 @@ DEFAULT = "en"
 @lru_cache(maxsize=None)
 def messages(lang: str) -> dict[str, str]:
     text = (resources.files("templates") / "web" / "messages" / f"{lang}.yaml").read_text(encoding="utf-8")
-    return _flat(yaml.safe_load(text) or {})
+    return _flat(read_yaml(text) or {})
 
 
 def _flat(tree: dict, prefix: str = "") -> dict[str, str]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from rules.packaged import read_yaml
+
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ FORMS = ("CR-180", "CR-181", "CR-409", "CR-410", "MC-025", "MC-031")
 @lru_cache(maxsize=None)
 def _entry(form_id: str) -> dict:
     text = resources.files("forms").joinpath(form_id, "items.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_yaml(text)
 
 
 @lru_cache(maxsize=None)

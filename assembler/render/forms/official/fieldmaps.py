@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 
 from assembler.plan.formmap.items import FORMS, facts
+from rules.packaged import read_yaml
 
 FORM_IDS = tuple(f for f in FORMS if facts(f).official)  # forms/<ID>/official-*.yaml
 
@@ -44,7 +44,7 @@ class Revision:
 
 
 def _load(form_id: str, text: str) -> Revision:
-    doc = yaml.safe_load(text)
+    doc = read_yaml(text)
     if doc["form"] != form_id:
         raise ValueError(f"forms/{form_id}: a field map names form {doc['form']}")
     fields = {

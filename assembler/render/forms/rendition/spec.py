@@ -13,9 +13,9 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-import yaml
 
 from assembler.errors import ReliefError
+from rules.packaged import read_yaml
 
 PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0  # US letter
 FORMS_PACKAGE = "forms"
@@ -136,7 +136,7 @@ def load_spec(form_id: str) -> FormSpec:
     if not path.is_file():
         known = ", ".join(available_forms()) or "none"
         raise SpecError(f"no rendition of {form_id}; renditions exist for: {known}")
-    return parse(yaml.safe_load(path.read_text(encoding="utf-8")), source=str(path))
+    return parse(read_yaml(path.read_text(encoding="utf-8")), source=str(path))
 
 
 def parse(data: dict[str, Any], source: str = "") -> FormSpec:
