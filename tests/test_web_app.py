@@ -518,3 +518,18 @@ def test_switching_language_on_a_step_keeps_what_was_typed(app, visitor):
     assert '<html lang="es">' in again and "María García López" in again and "(213) 555-0142" in again
     assert "legal_name" not in draft(app, visitor)["petitioner"]  # nothing saved until the person goes on
     assert "María García López" not in html.unescape(visitor.get("/about").text)  # shown once, then the draft
+
+
+def test_picking_a_theft_that_turns_on_value_asks_the_value_right_there(app, visitor):
+    """Pen. Code § 490.2 / § 1170.18: grand theft (§ 487(a)) of $950 or less is petty theft under Prop 47; the
+    value question comes with the pick, and its answer is kept on the count."""
+    visitor.post("/about", {"legal_name": "Maria Elena Lopez"})
+    page = visitor.post("/cases/new", {**MARIA_CASE, "counts.0.section": "487(a)", "counts.0.description": "",
+                                       "action": "search", "offense_query": "x"}).text
+    assert "Was the money or property worth more than $950?" in html.unescape(page)
+    petty = visitor.post("/cases/new", {**MARIA_CASE, "action": "search", "offense_query": "x"}).text
+    assert "worth more than $950" not in html.unescape(petty)  # § 484 is petty theft by definition
+    visitor.post("/cases/new", {**MARIA_CASE, "counts.0.section": "487(a)", "counts.0.value_over_950": "no",
+                                "counts.0.level_charged": "felony", "counts.0.level_convicted": "felony",
+                                "action": "save"})
+    assert draft(app, visitor)["cases"][0]["counts"][0]["value_over_950"] is False

@@ -67,7 +67,8 @@ def count_fields(i: int) -> list[F.Field]:
     return [F.Text(p + "code", max_len=10), F.Text(p + "section", max_len=40), F.Text(p + "description", max_len=200),
             F.Choice(p + "disposition", options=DISPOSITIONS, dk_value="unknown", required=True),
             F.Choice(p + "level_charged", options=LEVELS, words="level"),
-            F.Choice(p + "level_convicted", options=LEVELS, words="level")]
+            F.Choice(p + "level_convicted", options=LEVELS, words="level"),
+            F.YesNo(p + "value_over_950", key="followup.value_over_950")]
 
 
 def count_indexes(values: dict[str, str]) -> list[int]:

@@ -15,6 +15,7 @@ from assembler.web.steps.case_form import all_fields, case_from_form, case_to_va
     count_label, renumber
 from assembler.web.steps.common import remember_unknown, show, unknown_under
 from assembler.web.summary import case_summary
+from rules.offenses import lookup
 
 router = APIRouter()
 
@@ -150,13 +151,22 @@ def _form_path(path: str) -> str:
     return path.replace("arrest.offenses.", "counts.", 1)
 
 
+def _turns_on_value(code: str, section: str) -> bool:
+    """An offense whose Prop 47 answer turns on the value taken (Pen. Code §§ 490.2, 496(a), 1170.18):
+    the question comes with the pick, not only later."""
+    row = lookup(code, section) if code and section else None
+    return bool(row and row.prop47_predicate == "value_950")
+
+
 def _show(page: Page, index: int | None, values: dict[str, str], errors: dict[str, str] | None = None,
           hits=(), status: int = 200, note: str = ""):
     indexes = count_indexes(values)
     specs = all_fields(len(indexes)) + PICKER_FIELDS
     counts = [{"index": i, "name": count_label(values, i, page.lang),
                "code": values.get(f"counts.{i}.code", ""), "section": values.get(f"counts.{i}.section", ""),
-               "description": values.get(f"counts.{i}.description", "")} for i in indexes]
+               "description": values.get(f"counts.{i}.description", ""),
+               "asks_value": _turns_on_value(values.get(f"counts.{i}.code", ""), values.get(f"counts.{i}.section", ""))}
+              for i in indexes]
     action = "/cases/new" if index is None else f"/cases/{index}"
     return show(page, "case.html", specs, values, errors, status=status, counts=counts, hits=list(hits),
                 action=action, case_number=(index + 1) if index is not None else len(page.draft.get("cases") or []) + 1,
