@@ -12,7 +12,6 @@ import typer
 from assembler.commands import assess
 from assembler.commands import build, forms
 from assembler.commands import render as forms_render
-from assembler.profile.model import Profile
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="California record clearance: assess cases and build court packets.")
@@ -26,6 +25,8 @@ def main() -> None:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a case profile."""
+    from assembler.profile.model import Profile
+
     typer.echo(json.dumps(Profile.model_json_schema(), indent=2))
 
 

@@ -80,3 +80,22 @@ def test_the_official_backend_draws_the_forms_it_has_no_official_pdf_of(tmp_path
     from assembler.render.forms.official.backend import OfficialBackend
     filled = OfficialBackend(tmp_path).fill("CR-410", {})
     assert (filled.form_id, filled.source) == ("CR-410", "rendition")
+
+
+def test_the_cli_and_assess_load_no_pdf_web_or_spreadsheet_stack():
+    """A workshop laptop pays for what a command uses: `relief --help` and `relief assess` import no PDF
+    library, no web server and no spreadsheet reader (issue 17: the CLI started in ~1.2 s)."""
+    import subprocess
+    import sys
+
+    heavy = ("pypdf", "pikepdf", "pypdfium2", "reportlab", "fastapi", "starlette", "openpyxl", "uvicorn")
+    probe = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from assembler.cli import app\n"
+        "r = CliRunner().invoke(app, ['assess', 'examples/dismissal-misdemeanor.yaml', '--as-of', '2026-11-01'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

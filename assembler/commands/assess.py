@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from assembler.commands.common import parse_as_of, read_profile
-from rules.decision import Assessment, CaseResult, Decision
-from rules.engine import assess
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from rules.decision import Assessment, CaseResult, Decision
 
 STATUS_WORDS = {
     "mandatory": "yes — the court must grant it",
@@ -31,11 +35,15 @@ def assess_command(
     as_of: str = typer.Option(None, "--as-of", help="Decide as of this date (YYYY-MM-DD); default today"),
 ) -> None:
     """Decide which remedies apply to each case, when, and why (with statute citations)."""
+    from rules.engine import assess
+
     day = parse_as_of(as_of)
     result = assess(read_profile(profile, day), day)
     if as_json:
         typer.echo(json.dumps(result.contract_json(), indent=2, ensure_ascii=False))
     else:
+        from rich.console import Console
+
         print_assessment(result, Console())
 
 
@@ -50,6 +58,8 @@ def print_assessment(result: Assessment, console: Console) -> None:
 
 
 def _case_table(case: CaseResult) -> Table:
+    from rich.table import Table
+
     title = f"{case.case_number or 'arrest'} — {case.county or 'outside California'}"
     table = Table(title=title, show_lines=True, expand=True)
     for column in ("Remedy", "Status", "When", "Why", "Forms"):

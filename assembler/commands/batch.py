@@ -11,19 +11,20 @@ option is unusable and nothing was done; 130 stopped by Ctrl-C (run the same com
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-import typer
-from rich.console import Console
+from typing import TYPE_CHECKING
 
-from assembler.batch.inputs import Source
-from assembler.batch.progress import BatchProgress
-from assembler.batch.runner import Report, default_jobs, run_batch
-from assembler.batch.tables import TableError
-from assembler.batch.template import write_template
-from assembler.batch.worker import Settings
-from assembler.bundle.files import NotWritable, OutdirInUse
+import typer
+
 from assembler.commands.common import fail, parse_as_of
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from assembler.batch.runner import Report
+    from assembler.batch.worker import Settings
 
 EXIT_SOME_ERRORS = 1
 EXIT_INTERRUPTED = 130
@@ -47,6 +48,8 @@ def batch_command(
                                   help="Write a CSV (or .xlsx) with every column and an example row, then stop"),
 ) -> None:
     """Build packets for many clients at once, in parallel, resumable."""
+    from assembler.batch.template import write_template
+
     if template is not None:
         write_template(template)
         typer.echo(f"wrote {template}: the header and one example row (assembler/batch/COLUMNS.md explains "
@@ -55,6 +58,20 @@ def batch_command(
     if input_path is None or out is None:
         fail("give the input and the output folder: relief batch INPUT -o OUTDIR (or --template FILE)")
     day = parse_as_of(as_of)
+    raise typer.Exit(_run(input_path, out, jobs, day, forms, forms_dir, resume))
+
+
+def _run(input_path: Path, out: Path, jobs: int | None, day: date, forms: str, forms_dir: Path | None,
+         resume: bool) -> int:
+    from rich.console import Console
+
+    from assembler.batch.inputs import Source
+    from assembler.batch.progress import BatchProgress
+    from assembler.batch.runner import default_jobs, run_batch
+    from assembler.batch.tables import TableError
+    from assembler.batch.worker import Settings
+    from assembler.bundle.files import NotWritable, OutdirInUse
+
     settings = Settings(out.resolve(), day, forms, forms_dir, None, resume)
     _check_forms(settings)
     try:
@@ -70,7 +87,7 @@ def batch_command(
             report = run_batch(source, settings, workers, progress)
     except (OutdirInUse, NotWritable) as exc:
         fail(str(exc))
-    raise typer.Exit(_close(report, out, console))
+    return _close(report, out, console)
 
 
 def _check_forms(settings: Settings) -> None:

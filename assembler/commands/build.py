@@ -13,9 +13,13 @@ from pathlib import Path
 
 import typer
 
+from typing import TYPE_CHECKING
+
 from assembler.commands.common import fail, parse_as_of, read_profile
 from assembler.errors import ReliefError
-from assembler.bundle.pipeline import BACKENDS, Packet, assemble, write_packet
+
+if TYPE_CHECKING:
+    from assembler.bundle.pipeline import Packet
 
 
 def register(app: typer.Typer) -> None:
@@ -35,6 +39,8 @@ def build_command(
     as_of: str = typer.Option(None, "--as-of", help="Decide and date the papers as of YYYY-MM-DD; default today"),
 ) -> None:
     """Decide, fill the forms and bundle a print-ready packet for every case with a petition to file."""
+    from assembler.bundle.pipeline import BACKENDS, assemble, write_packet
+
     if forms not in BACKENDS:
         fail(f"--forms {forms}: not available; fix: use one of {', '.join(BACKENDS)}")
     if lang not in (None, "en", "es"):

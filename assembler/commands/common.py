@@ -1,14 +1,19 @@
-"""Helpers the commands share: the as-of date, loading a profile, and failing cleanly."""
+"""Helpers the commands share: the as-of date, loading a profile, and failing cleanly.
+
+The command modules import the pipeline inside the commands, not at the top: `relief --help` and a
+command's help then start without loading pydantic models, the rules or the PDF stack."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from assembler.profile.load import ProfileError, load_profile
-from assembler.profile.model import Profile
+if TYPE_CHECKING:
+    from assembler.profile.model import Profile
 
 EXIT_BAD_INPUT = 2
 
@@ -24,6 +29,8 @@ def parse_as_of(text: str | None) -> date:
 
 
 def read_profile(path: Path, as_of: date) -> Profile:
+    from assembler.profile.load import ProfileError, load_profile  # not needed for --help
+
     try:
         return load_profile(path, as_of)
     except ProfileError as exc:

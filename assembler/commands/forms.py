@@ -8,12 +8,7 @@ import typer
 
 from assembler.commands.common import EXIT_BAD_INPUT
 from assembler.errors import ReliefError
-from assembler.render.forms.official.fetch import fetch_all
-from assembler.render.forms.official.fieldmaps import FORM_IDS, current
-from assembler.render.forms.official.prepared import prepared
-from assembler.render.forms.official.sources import BASE_URL, SOURCES
-from assembler.render.forms.official.store import cache_dir, find_form, forms_dir
-from assembler.render.forms.rendition.catalog import listing as rendition_listing
+from assembler.render.forms.official.sources import BASE_URL, SOURCES  # light: the pinned addresses
 
 forms_app = typer.Typer(no_args_is_help=True, help="Get, list and check the official Judicial Council forms.")
 
@@ -28,6 +23,10 @@ def fetch_command(
     base_url: str = typer.Option(BASE_URL, "--base-url", help="Where to download from"),
 ) -> None:
     """Download the current forms from courts.ca.gov, keeping only files that match their pinned sha256."""
+    from assembler.render.forms.official.fetch import fetch_all
+    from assembler.render.forms.official.fieldmaps import FORM_IDS
+    from assembler.render.forms.official.store import cache_dir
+
     folder = dest or cache_dir()
     failed = False
     for form_id in FORM_IDS:
@@ -45,6 +44,9 @@ def list_command(
     forms_dir_option: Path = typer.Option(None, "--forms-dir", help="Folder holding the official PDFs"),
 ) -> None:
     """Show which forms are available, from where, and whether they can be filled."""
+    from assembler.render.forms.official.store import forms_dir
+    from assembler.render.forms.rendition.catalog import listing as rendition_listing
+
     folder, how = forms_dir(forms_dir_option)
     typer.echo(f"forms folder: {folder} (from {how})")
     _report(folder)
@@ -59,6 +61,10 @@ def verify_command(folder: Path = typer.Argument(..., help="Folder to check")) -
 
 
 def _report(folder: Path) -> bool:
+    from assembler.render.forms.official.fieldmaps import FORM_IDS, current
+    from assembler.render.forms.official.prepared import prepared
+    from assembler.render.forms.official.store import find_form
+
     ok = True
     for form_id in FORM_IDS:
         try:

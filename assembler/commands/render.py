@@ -12,9 +12,6 @@ import typer
 
 from assembler.commands.common import EXIT_BAD_INPUT
 from assembler.commands.forms import forms_app
-from assembler.bundle.files import write_private
-from assembler.render.forms.rendition import load_spec, render
-from assembler.render.forms.rendition.spec import SpecError
 
 
 def register(app: typer.Typer) -> None:
@@ -26,6 +23,10 @@ def render_command(
     out: Path = typer.Option(..., "-o", "--out", help="PDF file to write"),
 ) -> None:
     """Draw a blank rendition of a form (our own drawing, with fillable fields)."""
+    from assembler.bundle.files import write_private
+    from assembler.render.forms.rendition import load_spec, render
+    from assembler.render.forms.rendition.spec import SpecError
+
     try:
         data = render(form_id.upper())
     except SpecError as exc:
