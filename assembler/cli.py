@@ -36,3 +36,4 @@ forms.register(app)
 forms_render.register(app)
 from assembler.commands import serve; serve.register(app)  # noqa: E402  web interview
 from assembler.commands import batch; batch.register(app)  # noqa: E402  clinic batches
+from assembler.commands import importing; importing.register(app)  # noqa: E402  RAP sheet import

@@ -272,6 +272,9 @@ class Arrest(_Model):
         default=False, description="Pen. Code, § 851.91(a)(2)(C)-(D): absconded or used a false identity"
     )
     factually_innocent_claim: bool = False
+    detention_only: bool | None = Field(
+        default=None, description="Released without a charge and the arrest deemed a detention only (Pen. Code, "
+        "§§ 849(b), 851.6), as a RAP sheet prints 'RELEASED/DETENTION ONLY'; None: not known")
 
 
 class ProbationOutcome(str, Enum):

@@ -1,0 +1,48 @@
+"""Reading a sheet from a file: text only in this version; a PDF or a scan is refused saying what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assembler.errors import ReliefError
+from assembler.rapsheet.errors import UnsupportedSheet
+
+MAX_BYTES = 5_000_000  # a long RAP sheet is a few dozen pages of text: tens of kB
+SHEET_SUFFIXES = {".txt", ".text", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
+def read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise UnsupportedSheet(f"the file is {path.stat().st_size:,} bytes, far more than a RAP sheet",
+                                   field=str(path), fix="check that this is the right file")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReliefError(f"cannot read the file ({exc.strerror or exc})", field=str(path)) from None
+    if raw.startswith(b"%PDF"):
+        raise UnsupportedSheet("this is a PDF; this version reads a RAP sheet as text only", field=str(path),
+                               fix="save its text first (e.g. `pdftotext -layout sheet.pdf sheet.txt`) and import "
+                                   "the .txt; a scan needs OCR, which is not available yet")
+    if raw.startswith(_IMAGES):
+        raise UnsupportedSheet("this is an image (a scan); this version reads a RAP sheet as text only",
+                               field=str(path), fix="type or OCR the sheet into a text file and import that")
+    if b"\x00" in raw:
+        raise UnsupportedSheet("this is not a text file", field=str(path),
+                               fix="give the RAP sheet as plain text (.txt)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")  # older Windows exports; a RAP sheet is plain capitals
+
+
+def sheets_in(paths: list[Path]) -> list[Path]:
+    """The files named, and in each folder named the files that may be sheets, in name order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
+                            and p.suffix.lower() in SHEET_SUFFIXES)
+        else:
+            found.append(path)
+    return found
