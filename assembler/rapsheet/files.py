@@ -1,4 +1,5 @@
-"""Reading a sheet from a file: text only in this version; a PDF or a scan is refused saying what to do."""
+"""Reading a sheet from a file: plain text, or a PDF with a text layer (the DOJ's own PDF); a scan (an image,
+or a PDF of images) is refused saying what to do, until OCR is added."""
 
 from __future__ import annotations
 
@@ -21,9 +22,7 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise ReliefError(f"cannot read the file ({exc.strerror or exc})", field=str(path)) from None
     if raw.startswith(b"%PDF"):
-        raise UnsupportedSheet("this is a PDF; this version reads a RAP sheet as text only", field=str(path),
-                               fix="save its text first (e.g. `pdftotext -layout sheet.pdf sheet.txt`) and import "
-                                   "the .txt; a scan needs OCR, which is not available yet")
+        return _pdf_text(raw, path)
     if raw.startswith(_IMAGES):
         raise UnsupportedSheet("this is an image (a scan); this version reads a RAP sheet as text only",
                                field=str(path), fix="type or OCR the sheet into a text file and import that")
@@ -34,6 +33,26 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")  # older Windows exports; a RAP sheet is plain capitals
+
+
+def _pdf_text(raw: bytes, path: Path) -> str:
+    """The PDF's text layer, page by page, in memory (a RAP sheet is never written to a temporary file)."""
+    import pypdfium2  # only a PDF sheet needs it
+
+    try:
+        pdf = pypdfium2.PdfDocument(raw)
+    except pypdfium2.PdfiumError:
+        raise UnsupportedSheet("this PDF cannot be opened", field=str(path), fix="save it again, or as text") from None
+    try:
+        pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    text = "\n".join(page.replace("\r\n", "\n").replace("\r", "\n") for page in pages)
+    if not text.strip():
+        raise UnsupportedSheet("this PDF has no text layer: it is a scan", field=str(path),
+                               fix="reading scans (OCR) is not available yet; type or OCR the sheet into a text "
+                                   "file and import that")
+    return text
 
 
 def sheets_in(paths: list[Path]) -> list[Path]:
