@@ -1,11 +1,12 @@
-"""Reading a sheet from a file: plain text, or a PDF with a text layer (the DOJ's own PDF); a scan (an image,
-or a PDF of images) is refused saying what to do, until OCR is added."""
+"""Reading a sheet from a file: plain text, a PDF with a text layer (the DOJ's own PDF), or a scan (an image,
+or a PDF of images), read by OCR (`scans.py`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from assembler.errors import ReliefError
+from assembler.rapsheet import scans
 from assembler.rapsheet.errors import UnsupportedSheet
 
 MAX_BYTES = 5_000_000  # a long RAP sheet is a few dozen pages of text: tens of kB
@@ -24,8 +25,7 @@ def read_text(path: Path) -> str:
     if raw.startswith(b"%PDF"):
         return _pdf_text(raw, path)
     if raw.startswith(_IMAGES):
-        raise UnsupportedSheet("this is an image (a scan); this version reads a RAP sheet as text only",
-                               field=str(path), fix="type or OCR the sheet into a text file and import that")
+        return scans.ocr_image(raw, path)
     if b"\x00" in raw:
         raise UnsupportedSheet("this is not a text file", field=str(path),
                                fix="give the RAP sheet as plain text (.txt)")
@@ -48,11 +48,7 @@ def _pdf_text(raw: bytes, path: Path) -> str:
     finally:
         pdf.close()
     text = "\n".join(page.replace("\r\n", "\n").replace("\r", "\n") for page in pages)
-    if not text.strip():
-        raise UnsupportedSheet("this PDF has no text layer: it is a scan", field=str(path),
-                               fix="reading scans (OCR) is not available yet; type or OCR the sheet into a text "
-                                   "file and import that")
-    return text
+    return text if text.strip() else scans.ocr_pdf(raw, path)  # no text layer: a scan
 
 
 def sheets_in(paths: list[Path]) -> list[Path]:
