@@ -32,9 +32,15 @@ def ocr_pdf(raw: bytes, source: Path) -> str:
 
 
 def ocr_image(raw: bytes, source: Path) -> str:
-    from PIL import Image
+    from PIL import Image, UnidentifiedImageError
 
-    return _ocr(Image.open(io.BytesIO(raw)), source)
+    try:
+        image = Image.open(io.BytesIO(raw))
+        image.load()
+    except (UnidentifiedImageError, OSError):
+        raise UnsupportedSheet("this image cannot be read", field=str(source),
+                               fix="scan or photograph the sheet again (PNG, JPEG or TIFF), or import it as text") from None
+    return _ocr(image, source)
 
 
 def _ocr(image, source: Path) -> str:
