@@ -292,3 +292,25 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_a_folder_of_rap_sheets_and_profiles_gives_a_packet_and_the_open_questions_per_client(tmp_path):
+    """Issue 16: `relief batch FOLDER` takes RAP sheets beside profiles; the results list what each sheet
+    leaves open, and a file that is no RAP sheet is an error row that says so."""
+    from conftest import shared_root
+
+    sample = shared_root() / "data" / "rapsheet" / "samples" / "01-misdemeanor-probation.txt"
+    if not sample.exists():
+        pytest.skip(f"RAP sheet samples not found beside the repository ({sample}); set CA_RELIEF_SHARED")
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    (folder / "S1.txt").write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "P1.yaml").write_text((REPO / "examples" / "dismissal-misdemeanor.yaml").read_text(encoding="utf-8"))
+    (folder / "X1.txt").write_text("shopping list: milk, eggs\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = batch(str(folder), "-o", str(out))
+    rows = results(out)
+    assert set(rows) == {"S1", "P1", "X1"}, run.stderr
+    assert rows["S1"]["status"] == "needs_review" and "RAP sheet:" in rows["S1"]["review"]
+    assert rows["S1"]["packet"] == "S1/packet.pdf" and (out / "S1" / "packet.pdf").exists()
+    assert rows["X1"]["status"] == "error" and "not a California DOJ RAP sheet" in rows["X1"]["error"]

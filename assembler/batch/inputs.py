@@ -18,6 +18,7 @@ from assembler.batch.grouping import Grouped, RowError, group_client
 from assembler.batch.tables import TABLE_SUFFIXES, TableError, read_rows
 
 PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+SHEET_SUFFIXES = (".txt", ".text", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")  # RAP sheets (assembler/rapsheet)
 CLIENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 RESERVED = {"results.csv", "summary.csv", "summary.html"}  # the batch's own files in OUTDIR
 
@@ -39,10 +40,12 @@ class Source:
     def __init__(self, path: Path):
         self.path = path
         if path.is_dir():
-            self._files = sorted(p for p in path.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and p.is_file())
+            readable = PROFILE_SUFFIXES + SHEET_SUFFIXES  # profiles and RAP sheets, mixed
+            self._files = sorted(p for p in path.iterdir() if p.suffix.lower() in readable and p.is_file()
+                                 and not p.name.startswith("."))
             if not self._files:
-                raise TableError(f"{path} has no profiles (.yaml, .yml or .json); fix: point at the folder of "
-                                 "profiles, or at a .csv or .xlsx")
+                raise TableError(f"{path} has no profiles (.yaml, .yml or .json) and no RAP sheets (.txt, .pdf, "
+                                 "an image); fix: point at the folder of them, or at a .csv or .xlsx")
             self.total = len(self._files)
         elif path.suffix.lower() in TABLE_SUFFIXES:
             self._clients = _count_rows(path)

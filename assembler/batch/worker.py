@@ -19,7 +19,7 @@ from pathlib import Path
 
 from assembler.batch.fingerprint import RECORD, finished, fingerprint, recorded_names, write_record
 from assembler.batch.grouping import locate
-from assembler.batch.inputs import ClientInput
+from assembler.batch.inputs import SHEET_SUFFIXES, ClientInput
 from assembler.batch.outcome import Outcome, failed, from_assessment
 from assembler.errors import ReliefError
 from assembler.profile.load import ProfileError, parse_profile, read_data
@@ -81,10 +81,12 @@ def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
     if client.error:
         return _fail(client, folder, client.error)
     try:
-        profile = _profile(client, settings.as_of)
+        profile, sheet_questions = _profile(client, settings.as_of)
     except ProfileError as exc:
         problems = [locate(p, client.grouped) if client.grouped else p for p in exc.problems]
         return _fail(client, folder, "; ".join(problems))
+    except ReliefError as exc:  # a file in the folder that is not a readable RAP sheet
+        return _fail(client, folder, str(exc))
     print_ = fingerprint(profile, settings.as_of, settings.forms, settings.lang, getattr(backend, "identity", None))
     if settings.resume and (done := finished(folder, print_)) is not None:
         done.index, done.label, done.rows, done.skipped = client.index, client.label, client.rows, True
@@ -97,6 +99,9 @@ def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
         return _fail(client, folder, f"internal error ({type(exc).__name__}: {exc}); the other clients are not "
                                      "affected; please report it")
     outcome = from_assessment(client.index, client.label, profile, packet.assessment, list(packet.files), client.rows)
+    if sheet_questions:  # the RAP sheet does not say these: answered, they may change the decisions
+        outcome.review += [f"RAP sheet: {q}" for q in sheet_questions]
+        outcome.status = "needs_review"
     _clear_leftovers(folder)
     earlier = recorded_names(folder)
     write_packet(packet, folder, durable=False, owned=True)  # the record's hashes catch damage; the runner syncs at the end
@@ -106,10 +111,17 @@ def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
     return outcome
 
 
-def _profile(client: ClientInput, as_of: date) -> Profile:
+def _profile(client: ClientInput, as_of: date) -> tuple[Profile, list[str]]:
+    """The client's profile, and what a RAP sheet it was read from leaves open (empty for a profile)."""
     if client.grouped is not None:
-        return parse_profile(client.grouped.data, as_of, source=client.label)
-    return parse_profile(read_data(client.path), as_of, source=client.path.name)
+        return parse_profile(client.grouped.data, as_of, source=client.label), []
+    if client.path.suffix.lower() in SHEET_SUFFIXES:
+        from assembler.rapsheet import import_text
+        from assembler.rapsheet.files import read_text
+
+        imported = import_text(read_text(client.path), client.path.name, today=as_of)
+        return parse_profile(imported.profile, as_of, source=client.path.name), imported.questions
+    return parse_profile(read_data(client.path), as_of, source=client.path.name), []
 
 
 def _fail(client: ClientInput, folder: Path | None, message: str) -> Outcome:
