@@ -140,7 +140,8 @@ def test_folder_of_profiles_takes_the_file_name_as_client_id(tmp_path):
         (tmp_path / name).write_text("{}", encoding="utf-8")
     (tmp_path / "A1.json").write_text("{}", encoding="utf-8")
     listed = [(c.label, c.error) for c in Source(tmp_path)]
-    assert [label for label, _ in listed] == ["A1", "A1", "B2"]
+    # a .txt may be a RAP sheet: it is a client too, and reading it says whether it is one (nothing is skipped)
+    assert [label for label, _ in listed] == ["A1", "A1", "B2", "notes"]
     assert "already used by A1.json" in listed[1][1]
 
 
