@@ -342,6 +342,7 @@ def test_the_follow_up_question_on_a_phone_settles_the_answer(browser, server, t
         page.click("form.upload button")
         page.goto(f"{server}/results")
         page.click("a.button[href='/followup']")
+        page.wait_for_load_state("load")  # the click navigates: measure the page that arrived
         assert page.url.endswith("/followup")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert "Lo que todavía necesitamos saber" in page.inner_text("main")
