@@ -253,9 +253,14 @@ def _serve_line(r: Recipient, lang: str) -> str:
     return _words("serve.check", lang, name=r.name, address=r.address)
 
 
+def _filed(formset: FormSet) -> set[tuple[str, str]]:
+    """(case key, remedy) of every request this packet files."""
+    return {(d.case_number, r) for d in formset.documents for r in d.remedies}
+
+
 def _open(profile: Profile, assessment: Assessment, formset: FormSet, lang: str) -> list[str]:
     """Requests in this packet whose answer is not certain (needs_review), each with its first question."""
-    filed = {(d.case_number, r) for d in formset.documents for r in d.remedies}
+    filed = _filed(formset)
     return [_words("review", lang, remedy=d.remedy, case=case_title(case, index, lang),
                    question=messages.render(d.questions[0] if d.questions else d.reasons[-1], lang))
             for index, (case, result) in enumerate(zip(profile.cases, assessment.cases))
@@ -264,7 +269,7 @@ def _open(profile: Profile, assessment: Assessment, formset: FormSet, lang: str)
 
 def _later(profile: Profile, assessment: Assessment, formset: FormSet, lang: str) -> list[str]:
     """Remedies found but not in this packet: not yet, needing review, or with forms we do not fill."""
-    filed = {(d.case_number, r) for d in formset.documents for r in d.remedies}
+    filed = _filed(formset)
     items = []
     for index, (case, result) in enumerate(zip(profile.cases, assessment.cases)):
         for d in result.remedies:

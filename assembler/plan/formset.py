@@ -8,7 +8,6 @@ serve (e.g. § 851.91 on CR-409) are reported as not produced, with the reason.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -24,6 +23,7 @@ from assembler.plan.wording import case_title
 from assembler.profile.model import Profile
 from rules import messages
 from rules.decision import Assessment, CaseResult
+from rules.engine import file_safe
 
 CR180_REMEDIES = ("17b", "17d2", *DISMISSALS)
 # Each petition with its proposed order, and the remedies it asks for (one set per case or arrest).
@@ -102,7 +102,7 @@ def _file_names(parent: str, label: str, placed: list[FormValues]) -> list[str]:
     names = [f"{parent}_{label}.pdf"]
     for index, values in enumerate(placed[1:], start=1):
         if values.form_id == "MC-025":
-            number = _safe(values.values["attachment_number"])
+            number = file_safe(values.values["attachment_number"])
             page = f"_p{values.values['page']}" if values.values["page_count"] != "1" else ""
             names.append(f"{parent}_{label}_MC-025_att{number}{page}.pdf")
         else:
@@ -133,6 +133,3 @@ def _elsewhere(result: CaseResult, label: str) -> list[dict]:
 
 
 
-
-def _safe(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or "x"

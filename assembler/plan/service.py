@@ -65,18 +65,13 @@ def _prosecutors(case: Case, county: CountyProfile) -> list[Recipient]:
 
 
 def _district_attorney(county: CountyProfile) -> Recipient:
-    da = county.district_attorney
-    listed = offices.office(county.county, "district_attorney")
-    name = da.name.value or (listed.name if listed else f"District Attorney of {county.county} County")
-    phone = da.phone.value or (listed.phone if listed else None)
-    if da.address.value and da.address.verified:
-        return Recipient(name, da.address.value.one_line(), "the prosecuting attorney", phone=phone)
-    address = da.address.value or (listed.address if listed else None)
-    if address is None:
-        return Recipient(name, None, "the prosecuting attorney", phone=phone, how_to_find=(
+    da = offices.contact(county.district_attorney, county.county, "district_attorney")
+    name = da.name or f"District Attorney of {county.county} County"
+    if da.address is None:
+        return Recipient(name, None, "the prosecuting attorney", phone=da.phone, how_to_find=(
             f"Ask the court clerk or look up the {county.county} County District Attorney's office "
             "website for the address where papers are served."))
-    return Recipient(name, address.one_line(), "the prosecuting attorney", check=True, phone=phone)
+    return Recipient(name, da.address.one_line(), "the prosecuting attorney", check=not da.confirmed, phone=da.phone)
 
 
 def _city_prosecutor(case: Case) -> offices.ServiceOffice | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from assembler.profile.counties import PostalAddress
+from assembler.profile.counties import Office, PostalAddress
 
 # A city row whose role the research could not confirm ("ROLE UNCONFIRMED" in its note).
 UNCONFIRMED = "ROLE UNCONFIRMED"
@@ -54,3 +54,25 @@ def office(county: str, kind: str) -> ServiceOffice | None:
 
 def city_prosecutors(county: str) -> list[ServiceOffice]:
     return [o for o in _rows() if o.county == county and o.office == "city_attorney"]
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Where to serve an office, from the county data and, where that knows nothing, the research list."""
+
+    name: str | None
+    address: PostalAddress | None
+    confirmed: bool  # two sources agree (county data); anything else is printed "check before mailing"
+    phone: str | None
+    found: str | None  # when the research list found it (its source date), where the address came from there
+
+
+def contact(known: Office, county: str, kind: str) -> Contact:
+    """`known`: the office as the county data has it (assembler/data/counties)."""
+    listed = office(county, kind)
+    own = known.address.value
+    address = own or (listed.address if listed else None)
+    return Contact(name=known.name.value or (listed.name if listed else None), address=address,
+                   confirmed=bool(own and known.address.verified),
+                   phone=known.phone.value or (listed.phone if listed else None),
+                   found=listed.source_date if listed and not own and address else None)

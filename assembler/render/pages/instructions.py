@@ -121,9 +121,9 @@ def instruction_context(profile: Profile, case_results: list[CaseResult], county
         "county": data.county,
         "court": _court_place(data),
         "court_facts": _court_facts(data),
-        "prosecutor": _listed_place(data.district_attorney, offices.office(data.county, "district_attorney")),
+        "prosecutor": _listed_place(data.district_attorney, data.county, "district_attorney"),
         "city_prosecutors": bool(offices.city_prosecutors(data.county)),
-        "probation": _listed_place(data.probation, offices.office(data.county, "probation")),
+        "probation": _listed_place(data.probation, data.county, "probation"),
         "help": _help_places(data),
         "practice": {k: getattr(data.practice, k).value for k in type(data.practice).model_fields},
         "petition": views["petition"],
@@ -198,14 +198,14 @@ def _office_place(office: Office) -> Place:
                  unit=office.unit.value, as_of=_year_found(office.as_of), walk_in=office.walk_in)
 
 
-def _listed_place(office: Office, listed: offices.ServiceOffice | None) -> Place:
-    """The office as the county data has it; where that has no confirmed address, the research list's
-    address, never verified (assembler/profile/offices.py)."""
-    place = _office_place(office)
-    if (office.address.value and office.address.verified) or listed is None or listed.address is None:
-        return place
-    return replace(place, name=place.name or listed.name, address=listed.address.one_line(), address_verified=False,
-                   phone=place.phone or listed.phone, as_of=_year_found(listed.source_date) or place.as_of)
+def _listed_place(office: Office, county: str, kind: str) -> Place:
+    """The office with the same address the cover and the proof of service use (`offices.contact`)."""
+    found = offices.contact(office, county, kind)
+    if found.address is None:  # nothing to mail to: the office as the county data knows it, if at all
+        return _office_place(office)
+    return replace(_office_place(office), name=found.name, address=found.address.one_line(),
+                   address_verified=found.confirmed, phone=found.phone,
+                   as_of=_year_found(found.found) or _year_found(office.as_of))
 
 
 def _help_places(data: CountyProfile) -> list[Place]:
