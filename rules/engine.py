@@ -60,13 +60,18 @@ def case_keys(cases: list[Case]) -> list[str]:
     keys: list[str] = []
     for index, case in enumerate(cases):
         number = case.court_case_number
-        base = (re.sub(r"[^A-Za-z0-9_-]+", "-", number).strip("-") or "case") if number else f"case{index + 1}"
+        base = file_safe(number, "case") if number else f"case{index + 1}"
         key, n = base, 1
         while key in keys:
             n += 1
             key = f"{base}-{n}"
         keys.append(key)
     return keys
+
+
+def file_safe(text: str, empty: str = "x") -> str:
+    """`text` with every run of characters a file name should not hold made one '-'."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or empty
 
 
 def _number_fields(result: CaseResult, index: int) -> CaseResult:
