@@ -78,7 +78,7 @@ def bundle(profile: Profile, assessment: Assessment, formset: FormSet, backend: 
     out = Bundled()
     for doc in formset.documents:
         out.files[doc.file_name] = doc.data
-        out.blanks += [f"{doc.title}: {blank}" for blank in doc.blanks]
+        out.blanks += [f"{doc.title}: {messages.blank(blank)}" for blank in doc.blanks]
     body = _body(profile, assessment, formset, backend, lang, out)
     if not any(p.kind in PETITIONS for p in body):
         return out  # nothing to file: no packet, the assessment explains why
