@@ -35,6 +35,9 @@ class Offense(BaseModel):
     description: str
     plain: str = Field(description="Plain-language name a petitioner recognises")
     plain_es: str | None = None
+    tell_apart: str | None = Field(default=None, description="One line telling this offense from its neighbours "
+                                                             "in the interview's search (484 vs 490.2 vs 487)")
+    tell_apart_es: str | None = None
     punishment: Punishment
     wobbler_17b: bool = False
     wobblette_19_8: bool = False

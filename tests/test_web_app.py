@@ -194,7 +194,7 @@ def test_probation_i_dont_know_leaves_the_sentence_unknown(app, visitor):
     visitor.post("/cases/new", {"action": "save", **MARIA_CASE, "probation_given": "dk"})
     case = draft(app, visitor)["cases"][0]
     assert "sentence" not in case
-    assert 'value="dk" checked' in visitor.get("/cases/0").text
+    assert 'value="dk" checked' in visitor.get("/cases/0?part=result").text
 
 
 def test_an_arrest_with_no_charge_filed_is_an_arrest_offense(app, visitor):
@@ -210,10 +210,9 @@ def test_an_arrest_with_no_charge_filed_is_an_arrest_offense(app, visitor):
 
 def test_a_saved_case_shows_again_as_it_was_answered(visitor):
     visitor.post("/cases/new", {"action": "save", **MARIA_CASE})
-    html = visitor.get("/cases/0").text
-    assert 'value="Los Angeles" selected' in html
-    assert 'name="sentence.probation.outcome" value="completed" checked' in html
-    assert 'name="custody" value="none" checked' in html
+    assert 'value="Los Angeles" selected' in visitor.get("/cases/0").text
+    assert 'name="custody" value="none" checked' in visitor.get("/cases/0?part=result").text
+    assert 'name="sentence.probation.outcome" value="completed" checked' in visitor.get("/cases/0?part=details").text
     assert "Petty theft" in visitor.get("/cases").text
 
 
@@ -533,3 +532,15 @@ def test_picking_a_theft_that_turns_on_value_asks_the_value_right_there(app, vis
                                 "counts.0.level_charged": "felony", "counts.0.level_convicted": "felony",
                                 "action": "save"})
     assert draft(app, visitor)["cases"][0]["counts"][0]["value_over_950"] is False
+
+
+def test_search_results_tell_neighbouring_offenses_apart(visitor):
+    """Issue 14 (5): 484, 490.2 and 487 all read "theft"; one line under each says which one the papers show."""
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", visitor.post(
+        "/cases/new", {"action": "search", "offense_query": "theft"}).text)).split())
+    assert "Most petty theft cases. Your papers say 484 or 488." in text
+    assert "Only if your papers say 490.2" in text
+    assert "More than $950 taken. Your papers say 487." in text
+    visitor.get("/?lang=es")
+    spanish = visitor.post("/cases/new", {"action": "search", "offense_query": "hurto"}).text
+    assert "Solo si sus papeles dicen 490.2" in html.unescape(spanish)

@@ -154,11 +154,18 @@ def one_case(page, case: dict) -> None:
         for level in ("level_charged", "level_convicted"):
             if count.get(level):
                 _radio(page, f"counts.{i}.{level}", count[level])
-    for name in ("conviction_date", "judgment_date"):
-        if case.get(name):
-            page.fill(f"[name={name}]", _iso(case[name]))
+    page.click("button[value=next]")  # part 2 only when a charge ended in a conviction
+    convicted = any(c["disposition"].startswith("convicted") for c in counts)
     sentence = case.get("sentence")
-    _radio(page, "sentence_given", "yes" if sentence else "no")
+    if convicted:
+        for name in ("conviction_date", "judgment_date"):
+            if case.get(name):
+                page.fill(f"[name={name}]", _iso(case[name]))
+        _radio(page, "sentence_given", "yes" if sentence else "no")
+        if sentence:
+            _radio(page, "probation_given", "yes" if sentence.get("probation") else "no")
+            _radio(page, "custody", "none")
+        page.click("button[value=next]")
     if sentence:
         _sentence(page, sentence)
     if "new_conviction_since_judgment" in case:
@@ -168,7 +175,6 @@ def one_case(page, case: dict) -> None:
 
 def _sentence(page, sentence: dict) -> None:
     probation = sentence.get("probation")
-    _radio(page, "probation_given", "yes" if probation else "no")
     if probation:
         _radio(page, "sentence.probation.kind", probation["kind"])
         page.fill("[name='sentence.probation.length_months']", str(probation["length_months"]))
@@ -179,12 +185,22 @@ def _sentence(page, sentence: dict) -> None:
         _radio(page, "sentence.probation.violations", _yes_no(probation.get("violations")))
     if sentence.get("jail_days") is not None:
         page.fill("[name='sentence.jail_days']", str(sentence["jail_days"]))
-    _radio(page, "custody", "none")
     _radio(page, "sentence.completed", _yes_no(sentence.get("completed")))
     if "fines_paid" in sentence:
         _radio(page, "sentence.fines_paid", _yes_no(sentence["fines_paid"]))
     if sentence.get("restitution"):
         _radio(page, "sentence.restitution", sentence["restitution"])
+
+
+def _new_case_with_one_charge(page, base: str, lang: str, county: str, query: str, disposition: str) -> None:
+    """Part 1 of a new case: the county and petty theft (PC 484), found by searching."""
+    page.goto(f"{base}/cases/new?lang={lang}")
+    page.select_option("[name=county]", county)
+    page.fill("[name=offense_query]", query)
+    page.click("button.secondary[value=search]")
+    page.check("input[name=offense_pick][value='PC|484']")
+    page.click("button[value=add_pick]")
+    _radio(page, "counts.0.disposition", disposition)
 
 
 def where_now(page, status: dict) -> None:
@@ -295,15 +311,10 @@ def test_a_missing_name_shows_its_error_beside_the_field(browser, server):
 
 def test_a_future_date_shows_its_error_in_spanish(browser, server):
     with _page(browser, PHONE) as page:
-        page.goto(f"{server}/cases/new?lang=es")
-        page.select_option("[name=county]", "Fresno")
-        page.fill("[name=offense_query]", "hurto menor")
-        page.click("button.secondary[value=search]")
-        page.check("input[name=offense_pick][value='PC|484']")
-        page.click("button[value=add_pick]")
-        _radio(page, "counts.0.disposition", "convicted_plea")
+        _new_case_with_one_charge(page, server, "es", "Fresno", "hurto menor", "convicted_plea")
+        page.click("button[value=next]")
         page.fill("[name=conviction_date]", "2030-01-01")
-        page.click("button[value=save]")
+        page.click("button[value=next]")
         error = page.locator("#f-conviction-date-error")
         assert error.is_visible()
         assert "después de hoy" in error.inner_text()
@@ -313,7 +324,7 @@ def test_a_future_date_shows_its_error_in_spanish(browser, server):
 def test_no_page_scrolls_sideways_on_a_phone(browser, server):
     with _page(browser, PHONE) as page:
         interview(page, server, _story("arrest-sealing"), "es")
-        for url in ("/", "/about", "/cases", "/cases/0", "/cases/new", "/now", "/story", "/review", "/results"):
+        for url in ("/", "/about", "/cases", "/cases/0", "/cases/0?part=details", "/cases/new", "/now", "/story", "/review", "/results"):
             page.goto(server + url)
             assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], url
 
@@ -381,3 +392,47 @@ def test_switching_language_mid_form_keeps_the_typed_answers(browser, server):
         page.click("button.lang-switch")
         assert page.locator("html").get_attribute("lang") == "es"
         assert page.input_value("[name=legal_name]") == "María García López"
+
+
+def _screens(page) -> float:
+    return page.evaluate("document.documentElement.scrollHeight") / PHONE["height"]
+
+
+def test_a_phone_shows_the_case_in_short_parts_with_only_what_applies(browser, server):
+    """Issue 14: the case form was ~9 phone screens for everyone. A dismissed charge now sees the court and
+    charges, then the questions for everyone; a conviction sees the sentence questions only when they apply."""
+    with _page(browser, PHONE) as page:
+        _new_case_with_one_charge(page, server, "en", "Alameda", "petty theft", "dismissed")
+        charges = _screens(page)
+        page.click("button[value=next]")
+        assert page.locator("[name=sentence_given]").count() == 0
+        assert page.locator("[name=what_happened]").is_visible()
+        assert "Part 2 of 2" in page.inner_text("main")
+        last = _screens(page)
+        assert charges <= 5 and last <= 3, (charges, last)
+        page.click("button[value=back]")
+        _radio(page, "counts.0.disposition", "convicted_plea")
+        page.click("button[value=next]")
+        assert "Part 2 of 3" in page.inner_text("main") and _screens(page) <= 4
+        _radio(page, "sentence_given", "yes")
+        _radio(page, "probation_given", "no")
+        _radio(page, "custody", "none")
+        page.click("button[value=next]")
+        assert page.locator("[name='sentence.probation.ended_on']").count() == 0
+        assert page.locator("[name='sentence.completed']").count() == 2 + 1  # yes, no, I don't know
+        assert _screens(page) <= 5
+        page.click("button[value=save]")
+        assert page.url.endswith("/cases")
+
+
+def test_switching_language_on_a_later_part_stays_on_that_part(browser, server):
+    with _page(browser, PHONE) as page:
+        _new_case_with_one_charge(page, server, "en", "Fresno", "petty theft", "convicted_plea")
+        page.click("button[value=next]")
+        page.fill("[name=conviction_date]", "2019-03-15")
+        page.click("button.lang-switch")
+        assert page.locator("html").get_attribute("lang") == "es"
+        assert "Parte 2 de 3" in page.inner_text("main")
+        assert page.input_value("[name=conviction_date]") == "2019-03-15"
+        page.click("button[value=back]")
+        assert page.input_value("[name=county]") == "Fresno"

@@ -33,6 +33,7 @@ class Hit:
     value: str  # "PC|484": what the form posts back
     name: str
     section: str  # "PC 484"
+    tell_apart: str = ""  # one line telling it from its neighbours, when the table has one
 
 
 def search(query: str, lang: str) -> list[Hit]:
@@ -47,7 +48,12 @@ def search(query: str, lang: str) -> list[Hit]:
     if any(-item[0] >= 10 for item in scored):  # whole matches found: leave out the partial ones
         scored = [item for item in scored if -item[0] >= 10]
     scored.sort(key=lambda item: item[:3])
-    return [Hit(f"{row.code}|{row.section}", name, row.key) for _, _, name, row in scored[:LIMIT]]
+    return [Hit(f"{row.code}|{row.section}", name, row.key, _tell_apart(row, lang))
+            for _, _, name, row in scored[:LIMIT]]
+
+
+def _tell_apart(row: Offense, lang: str) -> str:
+    return (row.tell_apart_es if lang == "es" and row.tell_apart_es else row.tell_apart) or ""
 
 
 def _everyday(row: Offense) -> int:

@@ -21,10 +21,16 @@ class Unknown:
     url: str
 
 
+_ON_PART = {"conviction_date": "result", "sentence": "result", "probation_outcome": "details",
+            "probation_end": "details", "completed": "details"}
+
+
 def unknowns(profile: Profile, t: Translator) -> list[Unknown]:
     found: list[Unknown] = []
 
     def add(where: str, url: str, what: str, tip: str) -> None:
+        if what in _ON_PART:  # straight to the part of the case form that asks it
+            url += f"?part={_ON_PART[what]}"
         found.append(Unknown(where, t(f"unknown.{what}"), t(f"tip.{tip}"), url))
 
     status = profile.status

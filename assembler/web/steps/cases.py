@@ -11,6 +11,7 @@ from assembler.web.askable import keep_case_answers
 from assembler.web.checks import model_errors
 from assembler.web.offense_search import find, search
 from assembler.web.pages import Page
+from assembler.web.steps import case_parts as P
 from assembler.web.steps.case_form import all_fields, case_from_form, case_to_values, count_indexes, \
     count_label, renumber
 from assembler.web.steps.common import remember_unknown, show, unknown_under
@@ -37,14 +38,16 @@ async def cases_page(request: Request):
 @router.get("/cases/new")
 async def new_case_page(request: Request):
     page = Page(request)
-    return _show(page, None, {"sentence_given": ""})
+    values = page.typed() or {"sentence_given": ""}
+    return _show(page, None, values, part=values.get("part"))
 
 
 @router.get("/cases/{index}")
 async def case_page(request: Request, index: int):
     page = Page(request)
     case = _case(page, index)
-    return _show(page, index, case_to_values(case, unknown_under(page, f"cases.{index}.")))
+    values = page.typed() or case_to_values(case, unknown_under(page, f"cases.{index}."))
+    return _show(page, index, values, part=values.get("part") or request.query_params.get("part"))
 
 
 @router.post("/cases/new")
@@ -89,9 +92,11 @@ async def _post(page: Page, index: int | None):
     form = await page.form()
     action = form.pop("action", "save")
     form.pop("csrf", None)
+    part = P.chosen(form.pop("part", None), form)
     values, errors, hits, note = renumber(dict(form)), {}, [], ""
     if action == "search" and not values.get("offense_query", "").strip():
-        action = "save"  # Enter pressed outside the search box: the form's default button is Search
+        # Enter pressed outside the search box: the form's default button is Search
+        action = "next" if P.after(part, values) else "save"
     if action == "search":
         hits = search(values.get("offense_query", ""), page.lang)
         if not hits:
@@ -116,9 +121,13 @@ async def _post(page: Page, index: int | None):
     elif action.startswith("remove:"):
         gone = action.removeprefix("remove:")
         values = renumber({k: v for k, v in values.items() if not k.startswith(f"counts.{gone}.")})
+    elif action == "back":
+        return _show(page, index, values, part=P.before(part, values))
+    elif action == "next" and P.after(part, values):
+        return _next(page, index, values, part)
     else:
         return _save(page, index, values)
-    return _show(page, index, values, errors, hits=hits, note=note)
+    return _show(page, index, values, errors, hits=hits, note=note, part="charges")
 
 
 def _add_count(values: dict[str, str], code: str, section: str, description: str) -> None:
@@ -127,12 +136,33 @@ def _add_count(values: dict[str, str], code: str, section: str, description: str
                    f"counts.{n}.description": " ".join(description.split())})
 
 
-def _save(page: Page, index: int | None, values: dict[str, str]):
+def _problems(page: Page, values: dict[str, str]) -> tuple[dict, dict[str, str]]:
     data, errors = case_from_form(values)
     for path, error in model_errors(Case, data, page.today).items():  # every problem at once
         errors.setdefault(_form_path(path), error)
+    return data, errors
+
+
+def _next(page: Page, index: int | None, values: dict[str, str], part: str):
+    """Check the parts answered so far and show the next part that applies; later parts wait their turn."""
+    values = P.applicable(values)
+    _, errors = _problems(page, values)
+    done = P.PARTS[: P.PARTS.index(part) + 1]
+    errors = {path: e for path, e in errors.items() if P.part_of(path) in done}
     if errors:
-        return _show(page, index, values, errors, status=422)
+        return _show(page, index, values, errors, status=422, part=_first_part(errors))
+    return _show(page, index, values, part=P.after(part, values))
+
+
+def _first_part(errors: dict[str, str]) -> str:
+    return min((P.part_of(path) for path in errors), key=P.PARTS.index)
+
+
+def _save(page: Page, index: int | None, values: dict[str, str]):
+    values = P.applicable(values)
+    data, errors = _problems(page, values)
+    if errors:
+        return _show(page, index, values, errors, status=422, part=_first_part(errors))
     cases = page.draft.setdefault("cases", [])
     if index is None:
         cases.append(data)
@@ -159,7 +189,9 @@ def _turns_on_value(code: str, section: str) -> bool:
 
 
 def _show(page: Page, index: int | None, values: dict[str, str], errors: dict[str, str] | None = None,
-          hits=(), status: int = 200, note: str = ""):
+          hits=(), status: int = 200, note: str = "", part: str | None = None):
+    part = P.chosen(part, values)
+    errors = {path: e for path, e in (errors or {}).items() if P.part_of(path) == part}
     indexes = count_indexes(values)
     specs = all_fields(len(indexes)) + PICKER_FIELDS
     counts = [{"index": i, "name": count_label(values, i, page.lang),
@@ -171,4 +203,7 @@ def _show(page: Page, index: int | None, values: dict[str, str], errors: dict[st
     return show(page, "case.html", specs, values, errors, status=status, counts=counts, hits=list(hits),
                 action=action, case_number=(index + 1) if index is not None else len(page.draft.get("cases") or []) + 1,
                 picked=values.get("offense_pick", ""), search_note=note,
-                pick_error=page.t("err.pick") if (errors or {}).get("offense_pick") else "")
+                pick_error=page.t("err.pick") if (errors or {}).get("offense_pick") else "",
+                part=part, part_number=P.parts(values).index(part) + 1, part_count=len(P.parts(values)),
+                sections=P.sections(part, values), shown=set(P.part_fields(part, values)),
+                carried=P.carried(values, part), last_part=P.after(part, values) is None)
