@@ -1,6 +1,7 @@
 """The message catalogue (rules/messages.py): every code has Spanish words with the same blanks."""
 
 import ast
+import re
 import string
 
 import pytest
@@ -94,3 +95,41 @@ def test_every_blank_a_declaration_can_leave_is_explained_in_spanish():
     assert not missing
     assert messages.blank("paragraph 3: what happened, in a few sentences, in your own words", "es") == \
         "párrafo 3: qué pasó, en pocas frases, con sus propias palabras"
+
+
+
+def _rapsheet_calls():
+    """Every call in assembler/rapsheet/ with its name (`ask`, `append` …), the name of what it is called on, and
+    its arguments."""
+    for path in sorted((REPO / "assembler" / "rapsheet").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                on = getattr(func, "value", None)
+                owner = getattr(on, "attr", None) or getattr(on, "id", "")
+                yield f"{path.name}:{node.lineno}", called, owner, node.args
+
+
+def _words(arg) -> bool:
+    """An argument that is English words: an f-string, or a literal with a space in it."""
+    return isinstance(arg, ast.JoinedStr) or (isinstance(arg, ast.Constant) and " " in str(arg.value))
+
+
+def _rapsheet_literals():
+    for path in sorted((REPO / "assembler" / "rapsheet").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                yield f"{path.name}:{node.lineno}", node.value
+
+
+def test_the_rapsheet_importer_asks_in_catalogue_codes_never_in_english_sentences():
+    """The RAP-sheet importer's open questions (assembler/rapsheet) are `rapsheet.*` codes with Spanish words."""
+    sentences = [where for where, called, owner, args in _rapsheet_calls()
+                 if (owner == "questions" and called in ("append", "insert") and any(map(_words, args)))
+                 or (called in ("ask", "msg") and args and _words(args[0]))]
+    assert not sentences, f"English passed where a catalogue code belongs: {sentences}"
+    known = messages.catalogue("en")
+    unknown = [(where, s) for where, s in _rapsheet_literals() if re.fullmatch(r"rapsheet(\.\w+)+", s)
+               and s not in known]
+    assert not unknown, f"codes with no words in templates/messages/en/rapsheet.yaml: {unknown}"

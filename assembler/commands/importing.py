@@ -1,4 +1,4 @@
-"""`relief import rapsheet SHEET... [-o OUT]`: a California DOJ RAP sheet (text) → a case profile."""
+"""`relief import rapsheet SHEET... [-o OUT] [--lang en|es]`: a California DOJ RAP sheet (text) → a case profile."""
 
 from __future__ import annotations
 
@@ -20,11 +20,14 @@ def rapsheet_command(
     sheets: list[Path] = typer.Argument(..., help="RAP sheet text files, or folders of them"),
     out: Path = typer.Option(None, "-o", "--out", help="Profile file (one sheet) or folder (several); "
                                                           "default: print one profile"),
+    lang: str = typer.Option("en", "--lang", help="Language of the open questions (the YAML comments): en or es"),
 ) -> None:
     """Read each RAP sheet into a profile YAML; what the sheet does not say is left null and asked."""
     from assembler.errors import ReliefError
     from assembler.rapsheet import sheets_in
 
+    if lang not in ("en", "es"):
+        fail(f"--lang {lang}: not available; fix: use en or es")
     paths = sheets_in(sheets)
     if not paths:
         fail("no RAP sheet found in the folder(s) given; fix: give .txt files of RAP sheets")
@@ -34,7 +37,7 @@ def rapsheet_command(
     failed = False
     for path, target in zip(paths, _targets(paths, out, several)):
         try:
-            _import_one(path, target)
+            _import_one(path, target, lang)
         except ReliefError as exc:
             failed = True
             typer.echo(f"error: {exc}", err=True)
@@ -42,12 +45,12 @@ def rapsheet_command(
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def _import_one(path: Path, target: Path | None) -> None:
+def _import_one(path: Path, target: Path | None, lang: str) -> None:
     from assembler.bundle.files import write_private
     from assembler.rapsheet import import_text, read_text, to_yaml
 
     imported = import_text(read_text(path), source=str(path))
-    text = to_yaml(imported, path.name)
+    text = to_yaml(imported, path.name, lang)
     if target is None:
         typer.echo(text, nl=False)
         return

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from assembler.rapsheet import dispositions
-from assembler.rapsheet.counts import Count, Dispo
+from assembler.rapsheet.counts import Charge, Count, Dispo
 from assembler.rapsheet.courts import Place, county_of
 from assembler.rapsheet.draft import Draft
 from assembler.rapsheet.events import Event
 from assembler.rapsheet.sentencing import Sentenced, case_sentence
+from rules.messages import msg
 
 LEVELS = {"F": "felony", "M": "misdemeanor", "I": "infraction"}
 CONV_LEVELS = {"FELONY": "felony", "MISDEMEANOR": "misdemeanor", "INFRACTION": "infraction"}
@@ -44,9 +45,9 @@ def arrest_only_case(arrests: list[Event]) -> Draft:
     """A cycle with an arrest and no court event: the arrest's counts are the offenses (FORMAT §4.3)."""
     first = arrests[0]
     place = county_of(first.agency or "")
-    draft = Draft({"county": place.county}, _arrest_label(first), first.on)
+    draft = Draft({"county": place.county}, _arrest_label(first), first.on, header_line(first))
     draft.note("county", first.agency_line)
-    _ask_county(draft, place, f"the arresting agency '{first.agency}'")
+    _ask_county(draft, place, first, msg("rapsheet.place.agency", agency=first.agency or "?"))
     offenses, detention = [], []
     for count in (c for e in arrests for c in e.counts):
         for entry in _count_entries(count, draft, f"arrest.offenses[{len(offenses)}]"):
@@ -66,10 +67,11 @@ def court_case(courts: list[Event], arrest: Event | None, custody: list[Event], 
     first = courts[0]
     place = county_of(first.agency or "")
     number = court_number(courts)
-    draft = Draft({"county": place.county, "court_case_number": number}, _court_label(first, number), first.on)
+    draft = Draft({"county": place.county, "court_case_number": number}, _court_label(first, number), first.on,
+                  header_line(first))
     draft.note("county", first.agency_line)
     draft.note("court_case_number", next((c.line for e in courts for c in e.counts if c.doc), None))
-    _ask_county(draft, place, f"the court '{first.agency}'")
+    _ask_county(draft, place, first, msg("rapsheet.place.court", court=first.agency or "?"))
     if arrest is not None:
         draft.data["arrest"] = arrest_data(arrest, draft, [])
         draft.sort_on = arrest.on or draft.sort_on
@@ -92,18 +94,17 @@ def court_case(courts: list[Event], arrest: Event | None, custody: list[Event], 
     draft.data["sentence"] = case_sentence(draft, sentenced, updates, counts, courts, custody, formal) if conviction \
         else None
     if conviction and draft.data["sentence"] is None:
-        draft.questions.append(f"{draft.label}: the sheet prints no sentence; what was the sentence?")
+        draft.ask("rapsheet.no_sentence", convicting.line)
     draft.data["relief_granted"] = _relief(draft, updates)
     return draft
 
 
-def _ask_county(draft: Draft, place: Place, what: str) -> None:
+def _ask_county(draft: Draft, place: Place, event: Event, what: dict) -> None:
+    """`what`: the place the county is read from, a nested message naming the agency or court."""
     if place.county is None:
-        draft.questions.append(f"{draft.label}: in which California county is {what}? The sheet does not say "
-                               "and this tool does not know the place, so the county is left blank.")
+        draft.ask("rapsheet.county_unknown", event.agency_line, what=what)
     elif not place.certain:
-        draft.questions.append(f"{draft.label}: the county ({place.county}) is read from the name of {what}; "
-                               "please confirm it.")
+        draft.ask("rapsheet.county_from_name", event.agency_line, county=place.county, what=what)
 
 
 def _merged_counts(courts: list[Event]) -> list[Count]:
@@ -128,9 +129,10 @@ def _count_entries(count: Count, draft: Draft, path: str) -> list[dict]:
     """The profile counts one printed count stands for (`CNT:003-005` is three)."""
     charge = count.charge
     if charge is None or not charge.section or not charge.code:
-        where = f"line {count.line.no}" if count.line else "a count"
-        draft.questions.append(f"{draft.label}: the charge of the count at {where} could not be read; "
-                               "what was it?")
+        if count.line:
+            draft.ask("rapsheet.charge_unreadable", count.line)
+        else:
+            draft.ask("rapsheet.charge_unreadable_unplaced")
         return []
     # An attempt flagged on its own line is written as the sheet writes attempts inside sections (`664/459`):
     # the profile has no attempt field, and the offense table then knows no row, so the rules ask (FORMAT §4.5).
@@ -147,15 +149,11 @@ def _count_entries(count: Count, draft: Draft, path: str) -> list[dict]:
             entry["reduced_under_17b"] = True
             draft.note(f"{path}.reduced_under_17b", dispo.line)
             if PROP_47.match(charge.section):
-                draft.questions.append(f"{draft.label}: line {dispo.line.no} says the {charge.code} {charge.section} "
-                                       "felony was reduced to a misdemeanor without naming the law; was it under "
-                                       "§ 17(b) or Prop 47 (§ 1170.18)?")
+                draft.ask("rapsheet.reduction_law", dispo.line, charge=_charge(charge))
         if kind in dispositions.ASK:
-            draft.questions.append(f"{draft.label}: line {dispo.line.no} says '{dispo.text}', which does not say "
-                                   "for certain how the charge ended; how did it end?")
+            draft.ask("rapsheet.outcome_unclear", dispo.line, said=dispo.text)
     if entry["disposition"] == "unknown" and not any(k in dispositions.ASK for k, _ in kinds):
-        draft.questions.append(f"{draft.label}: the sheet prints no outcome for {charge.code} {charge.section} "
-                               "(a missing outcome is often just unreported); how did that charge end?")
+        draft.ask("rapsheet.no_outcome", charge.line, charge=_charge(charge))
     if entry["disposition"] == "convicted_plea":
         conv = next((d for k, d in kinds if k == "convicted" and d.conv_status), None)
         entry["level_convicted"] = CONV_LEVELS.get((conv.conv_status or "").split(" ")[0]) if conv else None
@@ -183,8 +181,7 @@ def _relief(draft: Draft, updates: list) -> list[dict]:
                 draft.note(f"relief_granted[{len(granted)}]", dispo.line)
                 granted.append({"remedy": remedy, "on": dispo.on})
         elif kind == "relief_noted":
-            draft.questions.append(f"{draft.label}: line {dispo.line.no} mentions relief ('{dispo.text}'); "
-                                   "what relief was granted, under which law, and when?")
+            draft.ask("rapsheet.relief_noted", dispo.line, said=dispo.text)
     return granted
 
 
@@ -198,10 +195,26 @@ def names_a_case(event: Event) -> bool:
     return any(c.sentence_from or c.court_ref for c in event.counts)
 
 
-def _court_label(event: Event, number: str | None) -> str:
-    return f"Case {number}" if number else f"The court case of {event.on} ({event.agency})"
+def _charge(charge: Charge) -> str:
+    """`PC 484(a)`: the code and section as the sheet prints them, the same in every language."""
+    return f"{charge.code} {charge.section}"
 
 
-def _arrest_label(event: Event) -> str:
-    return f"The arrest of {event.on} ({event.agency})"
+def header_line(event: Event) -> int | None:
+    """The sheet line of an event's header (`COURT:`, `ARR/DET/CITE:` …)."""
+    return event.header.no if event.header else None
+
+
+def _court_label(event: Event, number: str | None) -> dict:
+    if number:
+        return msg("rapsheet.label.case", number=number)
+    if event.on is None:
+        return msg("rapsheet.label.court_undated", at=header_line(event) or "?")
+    return msg("rapsheet.label.court", on=event.on, agency=event.agency or "?")
+
+
+def _arrest_label(event: Event) -> dict:
+    if event.on is None:
+        return msg("rapsheet.label.arrest_undated", at=header_line(event) or "?")
+    return msg("rapsheet.label.arrest", on=event.on, agency=event.agency or "?")
 

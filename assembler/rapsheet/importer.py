@@ -12,6 +12,7 @@ from assembler.rapsheet.errors import NotARapSheet, RecordError
 from assembler.rapsheet.identity import MARKS, read_identity
 from assembler.rapsheet.lines import normalise
 from assembler.rapsheet.profile import assemble
+from assembler.rapsheet.questions import SheetQuestion, ask
 
 
 _COUNT = re.compile(r"^\s*CNT:")
@@ -20,7 +21,7 @@ _COUNT = re.compile(r"^\s*CNT:")
 @dataclass
 class Imported:
     profile: dict
-    questions: list[str]
+    questions: list[SheetQuestion]  # `str(q)` in English, `q.text("es")` in Spanish
     source_lines: dict[str, int] = field(default_factory=dict)  # profile field path → sheet line number
     printed_on: date | None = None
     problems: list[str] = field(default_factory=list)  # what still keeps `relief assess` from using it
@@ -34,9 +35,9 @@ def import_text(text: str, source: str = "sheet", today: date | None = None) -> 
     _check_looks_like_a_sheet(split, source)
     identity = read_identity(split.header)
     assembly = assemble(identity, split.cycles)
-    if any("IDENTITY THEFT" in line.text for line in lines):
-        assembly.questions.insert(0, "The sheet carries an identity-theft notice: some entries may not be yours. "
-                                     "Check every case below, and remove any that is not yours.")
+    theft = next((line for line in lines if "IDENTITY THEFT" in line.text), None)
+    if theft:
+        assembly.questions.insert(0, ask("rapsheet.identity_theft", theft.no))
     imported = Imported(assembly.profile, assembly.questions, assembly.source_lines, identity.printed_on)
     imported.problems = _problems(imported, today or date.today())
     return imported

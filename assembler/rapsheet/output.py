@@ -1,28 +1,31 @@
-"""The imported profile as YAML, its open questions as comments, so `relief assess` reads it as it is."""
+"""The imported profile as YAML, its open questions as comments, so `relief assess` reads it as it is.
+
+The comments are in `lang` (en or es); the profile itself, and the problems `relief assess` reports, stay in
+English."""
 
 from __future__ import annotations
 
 import yaml
 
 from assembler.rapsheet.importer import Imported
+from rules.messages import text
 
 
-def to_yaml(imported: Imported, source: str) -> str:
-    head = [f"# Case profile imported from the RAP sheet {source}."]
+def to_yaml(imported: Imported, source: str, lang: str = "en") -> str:
+    head = [text("rapsheet.output.imported_from", lang, source=source)]
     if imported.printed_on:
-        head.append(f"# The sheet was printed on {imported.printed_on.isoformat()}; nothing after that day is on it.")
-    head.append("# Facts the sheet does not print are left null: answer the questions below, then fill them in.")
+        head.append(text("rapsheet.output.printed_on", lang, printed=imported.printed_on))
+    head.append(text("rapsheet.output.left_null", lang))
+    lines = [f"# {line}" for line in head]
     if imported.problems:
-        head.append("#")
-        head.append("# Before `relief assess` can use this profile:")
-        head += [f"#   - {_one_line(p)}" for p in imported.problems]
+        lines += ["#", f"# {text('rapsheet.output.before_assess', lang)}"]
+        lines += [f"#   - {_one_line(p)}" for p in imported.problems]
     if imported.questions:
-        head.append("#")
-        head.append("# Open questions:")
-        head += [f"#   {n}. {_one_line(q)}" for n, q in enumerate(imported.questions, start=1)]
+        lines += ["#", f"# {text('rapsheet.output.open_questions', lang)}"]
+        lines += [f"#   {n}. {_one_line(q.text(lang))}" for n, q in enumerate(imported.questions, start=1)]
     body = yaml.dump(imported.profile, Dumper=_NoAliases, sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=120)
-    return "\n".join(head) + "\n" + body
+    return "\n".join(lines) + "\n" + body
 
 
 class _NoAliases(yaml.SafeDumper):
@@ -32,5 +35,5 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+def _one_line(words: str) -> str:
+    return " ".join(words.split())

@@ -14,6 +14,8 @@ from assembler.rapsheet.draft import Draft
 from assembler.rapsheet.events import Event, read_event
 from assembler.rapsheet.identity import Identity
 from assembler.rapsheet.lines import Line
+from assembler.rapsheet.questions import SheetQuestion, ask
+from rules.messages import msg
 
 # Pen. Code § 667(e)(2)(C)(iv) offenses a RAP sheet can show by section alone ("super strikes"); the others
 # on that list turn on facts the sheet does not print (a victim's age, a life term), so they stay unknown.
@@ -24,20 +26,21 @@ _SUPER_STRIKES = {("PC", "187"), ("PC", "187(a)"), ("PC", "664/187"), ("PC", "66
 # 490.2, 496; Veh. Code § 10851 by People v. Page).
 _VALUE_OFFENSES = re.compile(r"^(459|470|471|472|473|475|476|476a|484|487|488|490\.2|496|666|10851)\b")
 _ENDS_REGISTRATION = "registration_ended"
-# Entries that are not cases but that the person is told of (FORMAT §1.5); the others are skipped silently.
-_TOLD = {"interstate_parolee": "an out-of-state parolee entry (INTERST COMP PAROLEE); is any of it current?"}
+# Entries that are not cases but that the person is told of (FORMAT §1.5), with the message naming them; the
+# others are skipped silently.
+_TOLD = {"interstate_parolee": "rapsheet.told.interstate_parolee"}
 
 
 @dataclass
 class Assembly:
     profile: dict
-    questions: list[str]
+    questions: list[SheetQuestion]
     source_lines: dict[str, int] = field(default_factory=dict)  # profile field path → sheet line number
 
 
 def assemble(identity: Identity, cycles: list[list[Line]]) -> Assembly:
     events = [[read_event(raw) for raw in split_events(cycle)] for cycle in cycles]
-    questions: list[str] = []
+    questions: list[SheetQuestion] = []
     trace: dict[str, int] = {}
     drafts = _drafts(events, questions)
     drafts.sort(key=lambda d: d.sort_on or date.max)
@@ -50,10 +53,19 @@ def assemble(identity: Identity, cycles: list[list[Line]]) -> Assembly:
         questions.extend(_value_questions(draft))
     questions.extend(_unread_questions(events))
     questions.extend(_standing_questions(identity, events))
-    return Assembly(profile, list(dict.fromkeys(questions)), trace)
+    return Assembly(profile, _once(questions), trace)
 
 
-def _drafts(cycles: list[list[Event]], questions: list[str]) -> list[Draft]:
+def _once(questions: list[SheetQuestion]) -> list[SheetQuestion]:
+    """Each question once: the same words about two lines (two counts of one charge, or a count printed as
+    `CNT:003-005`) are asked once, about the first."""
+    first: dict[str, SheetQuestion] = {}
+    for question in questions:
+        first.setdefault(str(question), question)
+    return list(first.values())
+
+
+def _drafts(cycles: list[list[Event]], questions: list[SheetQuestion]) -> list[Draft]:
     by_number: dict[tuple, list[Event]] = {}
     arrests: dict[tuple, Event | None] = {}
     extras: dict[tuple, tuple[list[Event], bool]] = {}
@@ -63,7 +75,8 @@ def _drafts(cycles: list[list[Event]], questions: list[str]) -> list[Draft]:
         all_courts = [e for e in cycle if e.kind == "court"]
         courts = [e for e in all_courts if _counts_as_case(e, questions)]
         for event in (e for e in cycle if e.kind in _TOLD):
-            questions.append(f"Line {event.header.no}: the sheet lists {_TOLD[event.kind]}")
+            told = msg(_TOLD[event.kind])
+            questions.append(ask("rapsheet.told_not_imported", cases.header_line(event), what=told))
         if not courts:
             if arrest_events and not all_courts:  # an arrest whose only court was juvenile or federal is skipped
                 drafts.append(cases.arrest_only_case(arrest_events))
@@ -85,13 +98,13 @@ def _arrests(cycle: list[Event]) -> list[Event]:
     return [e for e in cycle if e.kind in ("arrest", "supplemental_arrest")]
 
 
-def _counts_as_case(event: Event, questions: list[str]) -> bool:
+def _counts_as_case(event: Event, questions: list[SheetQuestion]) -> bool:
     """Juvenile and federal entries are not cases here (FORMAT §4.3); the person is told of them."""
     kind = county_of(event.agency or "").kind
     if kind in ("juvenile", "federal"):
-        what = "a juvenile court entry" if kind == "juvenile" else "a federal entry"
-        questions.append(f"Line {event.header.no if event.header else '?'}: the sheet lists {what} "
-                         f"({event.agency}); it is not imported. Ask about it separately.")
+        what = msg("rapsheet.entry.juvenile") if kind == "juvenile" else msg("rapsheet.entry.federal")
+        questions.append(ask("rapsheet.juvenile_or_federal", cases.header_line(event), what=what,
+                             agency=event.agency or "?"))
         return False
     return True
 
@@ -115,45 +128,43 @@ def _mark_later_convictions(drafts: list[Draft]) -> None:
             draft.data["new_conviction_since_judgment"] = True
 
 
-def _petitioner(identity: Identity, trace: dict[str, int], questions: list[str]) -> dict:
+def _petitioner(identity: Identity, trace: dict[str, int], questions: list[SheetQuestion]) -> dict:
     names = [name for name, _ in identity.names]
     legal = names[0] if names else None
-    if identity.names:
-        trace["petitioner.legal_name"] = identity.names[0][1].no
+    name_line = identity.names[0][1].no if identity.names else None
+    if name_line:
+        trace["petitioner.legal_name"] = name_line
     else:
-        questions.append("The sheet prints no name (NAM/); what is your legal name?")
+        questions.append(ask("rapsheet.no_name"))
     if identity.dob_line:
         trace["petitioner.date_of_birth"] = identity.dob_line.no
     others = [n for n in dict.fromkeys(names[1:]) if n.lower() != (legal or "").lower()]
-    questions.append("Is the name on the sheet your current legal name? Capital letters were turned into "
-                     "ordinary capitalisation; check the spelling.")
+    questions.append(ask("rapsheet.check_name", name_line))
     return {"legal_name": legal, "other_names": others, "date_of_birth": identity.date_of_birth}
 
 
-def _status(cycles: list[list[Event]], drafts: list[Draft], questions: list[str]) -> dict:
+def _status(cycles: list[list[Event]], drafts: list[Draft], questions: list[SheetQuestion]) -> dict:
     return {"pending_charges": [], "pending_charges_unknown": True, "supervision": [], "supervision_unknown": True,
             "serving_sentence": None, "registrant_290": _registrant(cycles, questions),
             "super_strike_prior": True if _super_strike(drafts) else None}
 
 
-def _registrant(cycles: list[list[Event]], questions: list[str]) -> bool | None:
+def _registrant(cycles: list[list[Event]], questions: list[SheetQuestion]) -> bool | None:
     """True when a registration entry has a 290 PC count and nothing later ends it (FORMAT §1.10, §4.2)."""
-    registered, ended = False, False
+    registered_at, ended = None, False  # the line of the first 290 PC registration count
     for event in (e for cycle in cycles for e in cycle if e.kind == "registration"):
         for count in event.counts:
             if count.charge and count.charge.code == "PC" and count.charge.section.startswith("290"):
-                registered = True
+                registered_at = registered_at or count.charge.line.no
             if any(d.text and classify(d.text) == _ENDS_REGISTRATION and "DRUG" not in d.text
                    for d in count.dispositions):
                 ended = True
-    if registered and ended:
-        questions.append("The sheet shows a sex-offender registration (290 PC) and an entry ending a "
-                         "registration; must you still register?")
+    if registered_at and ended:
+        questions.append(ask("rapsheet.registration_ended", registered_at))
         return None
-    if registered:
-        questions.append("The sheet shows a sex-offender registration (290 PC); must you still register, and in "
-                         "which tier? Why did the duty begin (the conviction itself, or a court's order)?")
-    return registered
+    if registered_at:
+        questions.append(ask("rapsheet.registration_tier", registered_at))
+    return registered_at is not None
 
 
 def _super_strike(drafts: list[Draft]) -> bool:
@@ -161,27 +172,26 @@ def _super_strike(drafts: list[Draft]) -> bool:
                if c.get("disposition") == "convicted_plea")
 
 
-def _value_questions(draft: Draft) -> list[str]:
-    return [f"{draft.label}: for {c['code']} {c['section']}, was the property (or the vehicle) worth more than "
-            "$950? The sheet never says." for c in draft.data.get("counts", [])
+def _value_questions(draft: Draft) -> list[SheetQuestion]:
+    return [ask("rapsheet.value_950", draft.trace.get(f"counts[{n}].section", draft.line), case=draft.label,
+                charge=f"{c['code']} {c['section']}") for n, c in enumerate(draft.data.get("counts", []))
             if c.get("disposition") == "convicted_plea" and _VALUE_OFFENSES.match(c["section"])]
 
 
-def _unread_questions(cycles: list[list[Event]]) -> list[str]:
+def _unread_questions(cycles: list[list[Event]]) -> list[SheetQuestion]:
     lines = sorted({line.no: line for cycle in cycles for e in cycle for line in e.unread}.values(),
                    key=lambda line: line.no)
-    return [f"Line {line.no} could not be read: '{line.text.strip()}'. What does it say?" for line in lines]
+    return [ask("rapsheet.unread_line", line.no, said=line.text.strip()) for line in lines]
 
 
-def _standing_questions(identity: Identity, cycles: list[list[Event]]) -> list[str]:
+def _standing_questions(identity: Identity, cycles: list[list[Event]]) -> list[SheetQuestion]:
     """What a RAP sheet can never show (FORMAT §6): asked every time."""
-    printed = f" (printed {identity.printed_on.isoformat()})" if identity.printed_on else ""
-    asked = [f"Are any charges pending against you now, in any court? The sheet{printed} cannot show it.",
-             "Are you on probation, parole, or any other supervision now?"]
+    pending = ask("rapsheet.pending", printed=identity.printed_on) if identity.printed_on \
+        else ask("rapsheet.pending_undated")
+    asked = [pending, ask("rapsheet.supervision")]
     if identity.supervision_lines:
-        asked.append(f"The sheet's identification block mentions supervision (line "
-                     f"{identity.supervision_lines[0].no}); is it current?")
+        asked.append(ask("rapsheet.supervision_noted", identity.supervision_lines[0].no))
     if not any(e.kind in ("court", "arrest") for cycle in cycles for e in cycle):
-        asked.append("The sheet lists no arrest or court case; is there a case you want to clear?")
-    asked.append("Do you have any conviction outside California (another state or a federal court)?")
+        asked.append(ask("rapsheet.no_cases"))
+    asked.append(ask("rapsheet.outside_california"))
     return asked

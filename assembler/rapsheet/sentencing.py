@@ -38,8 +38,7 @@ def case_sentence(draft: Draft, sentenced: list[Sentenced], updates: list, count
     latest_on = max((s.on for s in sentenced if s.on), default=None)
     base = max((s for s in sentenced if s.on == latest_on), key=lambda s: s.terms.length_days())
     for part in base.terms.unread:
-        draft.questions.append(f"{draft.label}: part of the sentence on line {base.line.no} could not be read "
-                               f"('{part}'); what was it?")
+        draft.ask("rapsheet.sentence_unread", base.line, said=part)
     draft.note("sentence", base.line)
     sentence: dict = {"probation": _probation(draft, sentenced, updates, formal)}
     felony = any(c.get("level_convicted") == "felony" for c in counts)
@@ -57,8 +56,7 @@ def case_sentence(draft: Draft, sentenced: list[Sentenced], updates: list, count
     if base.terms.prison and not base.terms.prison.suspended:
         sentence["state_prison"] = _prison(draft, base, custody)
     sentence.update({"completed": None, "fines_paid": None, "restitution": None})
-    draft.questions.append(f"{draft.label}: have you finished every part of the sentence, and paid all fines, "
-                           "fees and restitution? The sheet shows what was ordered, never what was paid.")
+    draft.ask("rapsheet.sentence_done", base.line)
     return sentence
 
 
@@ -91,17 +89,14 @@ def _probation(draft: Draft, sentenced: list[Sentenced], updates: list, formal: 
     if revoked:
         draft.note("sentence.probation.outcome", revoked[-1].line)
     else:
-        draft.questions.append(f"{draft.label}: was probation completed, and when? Did you ever violate it? "
-                               "The sheet never says.")
+        draft.ask("rapsheet.probation_done", latest.line)
     return probation
 
 
 def _county_jail(draft: Draft, base: Sentenced) -> dict:
     split = base.terms.mandatory_supervision or (base.terms.jail and base.terms.jail.suspended)
     if not split:
-        draft.questions.append(f"{draft.label}: the county-jail term under Pen. Code § 1170(h) is read as a straight "
-                               "term (no mandatory supervision printed); was part of it suspended for mandatory "
-                               "supervision? When were you released?")
+        draft.ask("rapsheet.mandatory_supervision", base.line)
     draft.note("sentence.county_jail_1170h", base.line)
     return {"subparagraph": "B" if split else "A", "release_date": None, "mandatory_supervision_end": None}
 
@@ -114,13 +109,12 @@ def _prison(draft: Draft, base: Sentenced, custody: list[Event]) -> dict:
         if dispo:
             draft.note(f"sentence.state_prison.{path}", dispo.line)
     if paroled is None:
-        draft.questions.append(f"{draft.label}: when were you released from prison? The sheet does not say.")
+        draft.ask("rapsheet.prison_release", base.line)
     elif paroled.on and paroled.on >= REALIGNMENT:
-        draft.questions.append(f"{draft.label}: were you released to state parole or to county post-release "
-                               "community supervision (PRCS)? The sheet does not say.")
+        draft.ask("rapsheet.parole_or_prcs", paroled.line)
     if discharged is None:
-        draft.questions.append(f"{draft.label}: were you discharged from parole or supervision, and when?")
-    draft.questions.append(f"{draft.label}: did you serve any of the prison term on a fire camp or hand crew?")
+        draft.ask("rapsheet.parole_discharge", paroled.line if paroled else base.line)
+    draft.ask("rapsheet.fire_camp", base.line)
     return {"sentenced_on": base.on, "release_date": paroled.on if paroled else None,
             "parole_discharge_date": discharged.on if discharged else None, "on_prcs": False, "fire_camp": False}
 
