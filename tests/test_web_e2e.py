@@ -436,3 +436,27 @@ def test_switching_language_on_a_later_part_stays_on_that_part(browser, server):
         assert page.input_value("[name=conviction_date]") == "2019-03-15"
         page.click("button[value=back]")
         assert page.input_value("[name=county]") == "Fresno"
+
+
+@pytest.mark.parametrize("lang, case_word, line_word", [("en", "Case 19CR001", "(line "), ("es", "Caso 19CR001", "(línea ")])
+def test_starting_from_a_rap_sheet_on_a_phone(browser, server, tmp_path, lang, case_word, line_word):
+    """Issue 16 (4): upload the sheet, see each case as read with its line, correct it, go on."""
+    from tests.test_web_rapsheet import SHEET
+
+    sheet_file = tmp_path / "sheet.txt"
+    sheet_file.write_text(SHEET)
+    with _page(browser, PHONE) as page:
+        page.goto(f"{server}/?lang={lang}")
+        page.click("a[href='/rapsheet']")
+        page.set_input_files("#f-sheet", str(sheet_file))
+        page.click("main form button[type=submit]")
+        assert page.url.endswith("/rapsheet/read")
+        read = page.inner_text("main")
+        assert case_word in read and line_word in read
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        page.click("a[href='/cases/0']")
+        assert page.input_value("[name=county]") == "Sacramento"
+        page.click("button[value=next]")
+        page.click("button[value=next]")
+        page.click("button[value=save]")
+        assert page.url.endswith("/cases"), page.locator(".error-summary").all_inner_texts()

@@ -22,6 +22,14 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise ReliefError(f"cannot read the file ({exc.strerror or exc})", field=str(path)) from None
+    return text_of(raw, path)
+
+
+def text_of(raw: bytes, path: Path) -> str:
+    """The text of a sheet held in memory (a file's bytes, or a web upload); `path` names it in messages."""
+    if len(raw) > MAX_BYTES:
+        raise UnsupportedSheet(f"the file is {len(raw):,} bytes, far more than a RAP sheet", field=str(path),
+                               fix="check that this is the right file")
     if raw.startswith(b"%PDF"):
         return _pdf_text(raw, path)
     if raw.startswith(_IMAGES):

@@ -19,16 +19,16 @@ from assembler.web.sessions import SessionStore
 def create_app(*, workshop: bool = False, today: Callable[[], date] = date.today,
                store: SessionStore | None = None) -> FastAPI:
     """`today` is read per request (never frozen at import), so results are as of the day asked."""
-    from assembler.web.steps import about, cases, downloads, followup, now, results, review, start, story
+    from assembler.web.steps import about, cases, downloads, followup, now, rapsheet, results, review, start, story
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.state.workshop = workshop
     app.state.today = today
     app.state.store = store or SessionStore()
-    app.add_middleware(SecurityMiddleware)
+    app.add_middleware(SecurityMiddleware, larger={"/rapsheet": rapsheet.MAX_BODY})
     static = resources.files("templates") / "web" / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (start, about, cases, now, story, review, results, followup, downloads):
+    for module in (start, rapsheet, about, cases, now, story, review, results, followup, downloads):
         app.include_router(module.router)
 
     @app.exception_handler(CsrfRejected)

@@ -14,6 +14,7 @@ from assembler.web import csrf
 from assembler.web.fields import posted
 from assembler.web.i18n import LANGS, Translator
 from assembler.web.sessions import COOKIE, Session
+from assembler.web.uploads import Part, field, parse_form
 
 STEPS = ("about", "cases", "now", "story", "review", "results")
 
@@ -100,6 +101,13 @@ class Page:
     def typed(self) -> dict[str, str] | None:
         """What was typed on this step before a language switch, once."""
         return self.session.typed.pop(self.request.url.path, None)
+
+    async def memory_form(self) -> dict[str, Part]:
+        """A multipart post parsed in memory, never spooled to disk (a RAP sheet upload), CSRF-checked."""
+        parts = parse_form(await self.request.body(), self.request.headers.get("content-type", ""))
+        if self.new or not csrf.valid(self.session, field(parts, csrf.FIELD)):
+            raise CsrfRejected
+        return parts
 
     async def raw_form(self):
         data = await self.request.form()

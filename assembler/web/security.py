@@ -19,16 +19,17 @@ HEADERS = {
 }
 
 TOO_LARGE = (b"<!doctype html><html lang=en><title>Too large</title><p>That was too large to send "
-             b"(the limit is 1 MB). A profile file is much smaller: check that you chose the right file. "
+             b"(the limit is 1 MB, 5 MB for a RAP sheet). Check that you chose the right file. "
              b"<a href=/>Back to the start</a>")
 
 
 class SecurityMiddleware:
     """ASGI middleware: adds the headers, and answers 413 when a body goes over `max_body`."""
 
-    def __init__(self, app, max_body: int = MAX_BODY):
+    def __init__(self, app, max_body: int = MAX_BODY, larger: dict[str, int] | None = None):
         self.app = app
         self.max_body = max_body
+        self.larger = larger or {}  # path → its own limit (a RAP sheet scan is a few MB)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -45,8 +46,9 @@ class SecurityMiddleware:
                 message = {**message, "headers": headers}
             await send(message)
 
+        limit = self.larger.get(scope.get("path", ""), self.max_body)
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             return await _too_large(send_with_headers)
 
         received = 0
@@ -56,7 +58,7 @@ class SecurityMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body:
+                if received > limit:
                     raise _BodyTooLarge
             return message
 

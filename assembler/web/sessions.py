@@ -10,7 +10,7 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 COOKIE = "relief_session"
 IDLE_SECONDS = 60 * 60
@@ -32,12 +32,14 @@ class Session:
     followed_up: set[str] = field(default_factory=set)  # field paths answered on the follow-up page
     dropped: list[str] = field(default_factory=list)  # parts of an uploaded file that could not be read
     typed: dict[str, dict] = field(default_factory=dict)  # a step's unsaved answers across a language switch
+    sheet: Any = None  # what a RAP sheet upload read (web/sheet_read.SheetRead); the sheet itself is not kept
 
     def reset(self) -> None:
         self.draft = empty_draft()
         self.unknown = set()
         self.followed_up = set()
         self.dropped = []
+        self.sheet = None
 
 
 class SessionStore:

@@ -13,14 +13,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from pydantic import ValidationError
-
 from assembler.errors import ReliefError
-from assembler.profile.model import MAX_CASES, Case, DeclarationFacts, Petitioner, Status
+from assembler.profile.model import MAX_CASES
 from assembler.profile.reading import Unreadable, parse_bytes
 from assembler.web.pages import Page
 from assembler.web.profile_build import build, profile_data
-from assembler.web.sessions import COOKIE, empty_draft
+from assembler.web.drafts import draft_from
+from assembler.web.sessions import COOKIE
 
 router = APIRouter()
 ANSWERS = "my-record-clearance-answers"
@@ -85,16 +84,8 @@ async def upload(request: Request):
     return page.redirect("/review")
 
 
-SECTIONS = {"petitioner": Petitioner, "status": Status, "facts": DeclarationFacts}
-
-
 def _parse(raw: bytes, as_of: date) -> tuple[dict | None, list[str]]:
-    """A profile file (YAML or JSON) -> (draft, the parts that could not be read).
-
-    The interview keeps a part only once it is valid, so a file it wrote is whole part by part even
-    when unfinished (no case yet). Each part is checked on its own; a part that fails is left out
-    and named, so the person answers it again instead of meeting a broken page.
-    """
+    """A profile file (YAML or JSON) -> (draft, the parts that could not be read); see web/drafts.py."""
     try:
         data = parse_bytes(raw)  # strict: no aliases, no duplicate keys, size and depth capped
     except Unreadable:
@@ -103,22 +94,10 @@ def _parse(raw: bytes, as_of: date) -> tuple[dict | None, list[str]]:
         return None, []
     if isinstance(data.get("cases"), list) and len(data["cases"]) > MAX_CASES:
         return None, []
-    draft, dropped = empty_draft(), []
-    for key, model in SECTIONS.items():
-        if key in data:
-            try:
-                draft[key] = model.model_validate(data[key], context={"as_of": as_of}).model_dump(mode="json")
-            except ValidationError:
-                dropped.append(key)
-    cases = data.get("cases") or []
-    for case in cases if isinstance(cases, list) else [cases]:
-        try:
-            draft["cases"].append(Case.model_validate(case, context={"as_of": as_of}).model_dump(mode="json"))
-        except ValidationError:
-            dropped.append("cases")
-    if dropped and draft == empty_draft():
+    loaded = draft_from(data, as_of)
+    if loaded.dropped and loaded.empty:
         return None, []
-    return draft, dropped
+    return loaded.draft, loaded.dropped
 
 
 def _clean(value):
