@@ -2,7 +2,9 @@
 
 A court's place is a courthouse or city, not always a county (`CASC YUBA CITY` is Sutter County). The
 answer comes from the table, from a place the table knows, or from a place that is itself a county's
-name; anything else is `None`, and the importer asks instead of guessing.
+name. Failing those, an agency (not a court) whose place is an incorporated city (california-cities.csv,
+unverified) gets that city's county with `certain=False`, so the importer asks the person to confirm it;
+anything else is `None`, and the importer asks instead of guessing.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +21,16 @@ from assembler.profile.counties import COUNTIES, canonical_county, county_profil
 
 # DOJ's abbreviations of place words (FORMAT §1.5): `CASC SN JOSE`, `CASC SNTA BARBARA`, `SAN BERDO`.
 _ABBREVIATIONS = {"SN": "SAN", "SNTA": "SANTA", "STA": "SANTA", "BERDO": "BERNARDINO", "BCH": "BEACH",
-                  "FERNDO": "FERNANDO"}
+                  "FERNDO": "FERNANDO",
+                  # Not in FORMAT (inference): usual short forms of place words. Tried after the words as
+                  # printed, and they only count where they make the full name of a known place.
+                  "SO": "SOUTH", "HTS": "HEIGHTS", "SPGS": "SPRINGS", "SPRGS": "SPRINGS", "VLY": "VALLEY",
+                  "PK": "PARK", "MTN": "MOUNTAIN", "CTY": "CITY"}
+# State and kind before the place (FORMAT §1.5: `CAPD`, `CASO`, `CASC` …). `CAHP` (highway patrol) fits the
+# four letters; `CACHP` is not in FORMAT (inference): a CHP area named by a city then reads as that city.
+_PREFIX = re.compile(r"^(?:[A-Z]{4}|CACHP)\s")
+# Courts (superior, municipal, justice, juvenile): known from courthouse-counties.csv, never from the city table.
+_COURT_KINDS = ("SC", "MC", "JC", "JV")
 # Digits OCR reads for letters inside words (`L05 ANGELES`).
 _LOOKALIKES = str.maketrans({"0": "O", "5": "S", "1": "I", "8": "B"})
 
@@ -27,7 +39,7 @@ _LOOKALIKES = str.maketrans({"0": "O", "5": "S", "1": "I", "8": "B"})
 class Place:
     county: str | None  # None: not known from the sheet
     kind: str  # the table's court kind (superior, municipal, justice, juvenile, federal …) or "agency"
-    certain: bool = True  # False: read from the court's name alone; the person is asked to confirm it
+    certain: bool = True  # False: read from a name alone (a court branch, the city table); the person confirms it
 
 
 def county_of(agency: str) -> Place:
@@ -40,11 +52,11 @@ def county_of(agency: str) -> Place:
         if row:
             return row
     kind = "juvenile" if text.startswith("CAJV") else "agency"
-    place = text[5:] if re.match(r"^[A-Z]{4}\s", text) else text
+    place = re.sub(_PREFIX, "", text, count=1)
     county = _place_county(place) or _place_county(_lookalikes_fixed(place))
     if county is None and text[2:4] in ("SC", "MC") and (county := _branch_of(_lookalikes_fixed(place))):
         return Place(county, kind, certain=False)
-    return Place(county, kind)
+    return _by_city(text[2:4], place, county, kind) or Place(county, kind)
 
 
 def _row(text: str) -> Place | None:
@@ -53,13 +65,36 @@ def _row(text: str) -> Place | None:
 
 
 def _place_county(place: str) -> str | None:
-    expanded = " ".join(_ABBREVIATIONS.get(w, w) for w in place.split())
-    for candidate in dict.fromkeys((place, expanded, _unglued(place), _unglued(expanded))):
+    for candidate in _spellings(place):
         key = candidate.replace(" ", "")
         county = canonical_county(candidate) or _places().get(key) or _courthouse_cities().get(key)
-        if candidate and county:
+        if county:
             return county
     return None
+
+
+def _by_city(agency_kind: str, place: str, county: str | None, kind: str) -> Place | None:
+    """An agency (not a court) in an incorporated city the other sources do not know: the city's county, to be
+    confirmed. A police department's place is its city, so `CAPD SAN JOAQUIN` is the city of San Joaquin (Fresno
+    County), not the county of that name; for other agencies the county's name, read first, wins."""
+    if agency_kind in _COURT_KINDS:
+        return None
+    city = _city_county(place) or _city_county(_lookalikes_fixed(place))
+    if city and (county is None or (agency_kind == "PD" and city != county)):
+        return Place(city, kind, certain=False)
+    return None
+
+
+def _city_county(place: str) -> str | None:
+    """The county of an incorporated city (`HUNTINGTON BCH` → Orange), from the unverified city table."""
+    cities = _cities()
+    return next((cities[key] for key in map(_city_key, _spellings(place)) if key in cities), None)
+
+
+def _spellings(place: str) -> list[str]:
+    """The place as printed, with DOJ's abbreviations expanded, and without a glued former-municipal `MC`."""
+    expanded = " ".join(_ABBREVIATIONS.get(w, w) for w in place.split())
+    return [c for c in dict.fromkeys((place, expanded, _unglued(place), _unglued(expanded))) if c]
 
 
 def _branch_of(place: str) -> str | None:
@@ -76,6 +111,12 @@ def _branch_of(place: str) -> str | None:
 def _unglued(place: str) -> str:
     """`MCHAYWARD` → `HAYWARD`: a former municipal-court location glued to its place (FORMAT §1.5)."""
     return place[2:].strip() if place.startswith("MC") else ""
+
+
+def _city_key(name: str) -> str:
+    """`La Cañada Flintridge`, `Carmel-by-the-Sea`, `ST HELENA` → capitals only: `LACANADAFLINTRIDGE` …"""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Z]", "", ascii_name.upper())
 
 
 def _lookalikes_fixed(text: str) -> str:
@@ -120,3 +161,11 @@ def _courthouse_cities() -> dict[str, str]:
         for address in (a for a in addresses if a and a.city):
             seen.setdefault(address.city.upper().replace(" ", ""), set()).add(county)
     return {city: counties.pop() for city, counties in seen.items() if len(counties) == 1}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """Incorporated cities (california-cities.csv, compiled from general knowledge and not checked against the
+    Department of Finance list: see california-cities.md) → county, keyed by `_city_key`."""
+    data = (resources.files("assembler") / "data" / "california-cities.csv").read_text(encoding="utf-8")
+    return {_city_key(row["city"]): row["county"] for row in csv.DictReader(io.StringIO(data))}
