@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -67,8 +68,26 @@ class Reason(BaseModel):
     @classmethod
     def say(cls, code: str, cite: Cite | str, **params) -> "Reason":
         """A reason from the message catalogue: `code` names its words, `params` fill them."""
-        params = messages.neutral(params)
+        items = tuple(params.items())
+        kinds = tuple(map(type, params.values()))  # 1, 1.0 and True are equal keys but not equal words
+        if not _PLAIN_PARAMS.issuperset(kinds):  # a list or a nested message: made anew each time
+            return cls._said(code, cite, items)
+        return _said(cls, code, cite, items, kinds)
+
+    @classmethod
+    def _said(cls, code: str, cite: Cite | str, items: tuple) -> "Reason":
+        params = messages.neutral(dict(items))
         return cls(text=messages.text(code, **params), cite=str(cite), code=code, params=params)
+
+
+_PLAIN_PARAMS = frozenset({str, int, float, bool, date, type(None)})
+
+
+@lru_cache(maxsize=16384)
+def _said(cls: type[Reason], code: str, cite: Cite | str, items: tuple, kinds: tuple) -> Reason:
+    """The same reason said again is the same (frozen) Reason: a batch says a few thousand distinct
+    reasons over and over, and wording each anew was a quarter of a decision's time."""
+    return cls._said(code, cite, items)
 
 
 class Question(BaseModel):

@@ -78,9 +78,11 @@ def _number_fields(result: CaseResult, index: int) -> CaseResult:
     """Questions name their field as `cases[]...`; here `cases[]` becomes this case's position."""
     remedies = []
     for d in result.remedies:
-        questions = [q.model_copy(update={"field": q.field.replace("cases[]", f"cases[{index}]", 1)})
-                     if q.field and q.field.startswith("cases[]") else q for q in d.questions]
-        remedies.append(d.model_copy(update={"questions": questions}))
+        if any(q.field and q.field.startswith("cases[]") for q in d.questions):
+            questions = [q.model_copy(update={"field": q.field.replace("cases[]", f"cases[{index}]", 1)})
+                         if q.field and q.field.startswith("cases[]") else q for q in d.questions]
+            d = d.model_copy(update={"questions": questions})
+        remedies.append(d)  # a decision with nothing to number is this case's own: no copy needed
     return result.model_copy(update={"remedies": remedies})
 
 

@@ -74,6 +74,10 @@ def text(key: str, lang: str = "en", **params: Any) -> str:
 
 
 def _value(value: Any, lang: str) -> Any:
+    if isinstance(value, str):  # most parameters: tested first, as the Mapping check below is slow
+        return long_date(date.fromisoformat(value), lang) if _ISO_DATE.fullmatch(value) else value
+    if isinstance(value, (int, float)):
+        return value
     if isinstance(value, Mapping) and "msg" in value:
         inner = dict(value)
         return text(inner.pop("msg"), lang, **inner)
@@ -87,6 +91,7 @@ def _value(value: Any, lang: str) -> Any:
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+@lru_cache(maxsize=65536)
 def long_date(day: date, lang: str = "en") -> str:
     """A date as a person reads it in a sentence: "March 1, 2025", "1 de marzo de 2025"."""
     month = text("date.months", lang).split()[day.month - 1]

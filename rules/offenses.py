@@ -139,6 +139,7 @@ def table() -> dict[tuple[str, str], Offense]:
     return index
 
 
+@lru_cache(maxsize=4096)  # a batch asks about the same few hundred sections over and over
 def lookup(code: str, section: str) -> Offense | None:
     """The row for this code and section, or the nearest parent row that covers subdivisions."""
     rows = table()

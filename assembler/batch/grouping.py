@@ -9,6 +9,7 @@ the attorney never typed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from assembler.errors import ReliefError
@@ -26,7 +27,8 @@ class RowError(ReliefError, ValueError):
 @dataclass
 class Grouped:
     data: dict
-    locations: dict[str, str] = field(default_factory=dict)  # field path → "row 7, column probation_start"
+    # field path → (row numbers, column): said as "row 7, column probation_start" only when a problem needs it
+    locations: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)
     rows: dict[str, list[int]] = field(default_factory=dict)  # "", "cases[0]", "cases[0].counts[1]" → rows
 
 
@@ -53,7 +55,7 @@ def locate(problem: str, grouped: Grouped) -> str:
         return problem
     path, message = match.groups()
     if path in grouped.locations:
-        return f"{grouped.locations[path]}: {message}"
+        return f"{_where(*grouped.locations[path])}: {message}"
     scope = max((p for p in grouped.rows if _within(path, p)), key=len, default="")
     rest = path[len(scope):].lstrip(".")
     level = "count" if ".counts[" in scope else "case" if scope else "client"
@@ -87,22 +89,39 @@ def _cases(rows: list[Row]) -> list[list[Row]]:
 
 def _put_level(out: Grouped, tree: dict, level: str, rows: list[Row], prefix: str) -> None:
     out.rows[prefix] = [number for number, _ in rows]
-    for column in COLUMNS:
-        if column.level != level or not column.path:
-            continue
-        given = [(number, values[column.name]) for number, values in rows if column.name in values]
-        if not given:
-            continue
-        distinct = {text for _, text in given}
-        numbers = [number for number, _ in given]
-        if len(distinct) > 1:
+    at = _columns_at(level)
+    dot = "." if prefix else ""
+    if len(rows) == 1:  # the common case (every count): no conflicts to look for
+        number, values = rows[0]
+        for name, text in values.items():
+            if name in at:
+                column, field, _ = at[name]
+                _put(tree, column.path, _value(column, text))
+                out.locations[prefix + (field if field[0] == "[" else dot + field)] = ((number,), name)
+        return
+    # In the order of COLUMNS, so the first conflict reported is the same whatever the cells' order.
+    for name in sorted({name for _, values in rows for name in values if name in at}, key=lambda n: at[n][2]):
+        column, field, _ = at[name]
+        given = [(number, values[name]) for number, values in rows if name in values]
+        numbers = tuple(number for number, _ in given)
+        if len(given) > 1 and len({text for _, text in given}) > 1:
             shown = " and ".join(str(n) for n in numbers[:2])
-            raise RowError(f"rows {shown}, column {column.name}: two different values for the same {level}; "
+            raise RowError(f"rows {shown}, column {name}: two different values for the same {level}; "
                            "fix: give one value (or leave it blank on all but one row)")
-        where = f"row {numbers[0]}, column {column.name}" if len(numbers) == 1 else \
-            f"rows {', '.join(map(str, numbers))}, column {column.name}"
         _put(tree, column.path, _value(column, given[0][1]))
-        out.locations[_field_path(prefix, column.path)] = where
+        out.locations[prefix + (field if field[0] == "[" else dot + field)] = (numbers, name)
+
+
+def _where(numbers: tuple[int, ...], name: str) -> str:
+    if len(numbers) == 1:
+        return f"row {numbers[0]}, column {name}"
+    return f"rows {', '.join(map(str, numbers))}, column {name}"
+
+
+@lru_cache(maxsize=None)
+def _columns_at(level: str) -> dict[str, tuple[Column, str, int]]:
+    """A level's columns by name: (column, its field path within the level, its place in COLUMNS)."""
+    return {c.name: (c, _field_path("", c.path), i) for i, c in enumerate(COLUMNS) if c.level == level and c.path}
 
 
 def _value(column: Column, text: str):
@@ -120,12 +139,15 @@ def _value(column: Column, text: str):
 def _put(tree: dict, path: tuple, value) -> None:
     node = tree
     for key, following in zip(path, path[1:]):
-        if isinstance(key, int):
+        if key.__class__ is str:
+            child = node.get(key)
+            if child is None:
+                child = node[key] = [] if following.__class__ is int else {}
+            node = child
+        else:
             while len(node) <= key:
                 node.append({})
             node = node[key]
-        else:
-            node = node.setdefault(key, [] if isinstance(following, int) else {})
     node[path[-1]] = value
 
 

@@ -1,5 +1,10 @@
 """Running a batch: clients through a pool of worker processes, at most a few in flight at a time.
 
+The loop (`_Loop`) is the same whoever builds the packets: a dispatcher submits a client, says which are
+done and turns a finished one into its outcome. `ProcessPool` (the default) forks worker processes on this
+machine, each writing its own clients' folders; `cluster.DaskDispatcher` (`--dask`) builds on a Dask
+cluster and writes from this process.
+
 The input is read one client ahead of the workers (never all at once), so memory stays flat whatever
 the batch size. Ctrl-C (or SIGTERM) stops taking new clients, lets the ones in flight finish — their
 packets are complete and resume will keep them — and a second Ctrl-C abandons them: their workers are
@@ -17,6 +22,8 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from collections.abc import Hashable, Iterable
+from typing import Protocol
 
 from assembler.batch.inputs import ClientInput, Source
 from assembler.batch.outcome import Outcome, failed
@@ -25,6 +32,7 @@ from assembler.batch.results import FILE as RESULTS, Results
 from assembler.batch.summary import Tally
 from assembler.batch.worker import Settings, run, start
 from assembler.bundle.files import one_writer
+from assembler.errors import ReliefError
 
 QUEUED_AHEAD = 1  # clients waiting beside those being built: keeps workers busy, Ctrl-C quick
 OUTPUTS = (RESULTS, "summary.csv", "summary.html")
@@ -60,18 +68,50 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def run_batch(source: Source, settings: Settings, jobs: int, progress: BatchProgress) -> Report:
+class Dispatcher(Protocol):
+    """Who builds the packets. `submit` returns a future the loop keeps; every method but `submit` and
+    `open` takes the futures the loop holds."""
+
+    slots: int  # clients handed out at once (the loop keeps QUEUED_AHEAD more waiting)
+
+    def open(self) -> None: ...
+    def submit(self, client: ClientInput) -> Hashable: ...
+    def wait(self, futures: list) -> Iterable: ...  # at least one done
+    def outcome(self, client: ClientInput, future) -> Outcome: ...  # written; a failure becomes an error outcome
+    def keep_running(self, futures: list) -> list: ...  # cancel what has not started, return the rest
+    def abandon(self) -> None: ...  # the second Ctrl-C: stop the work in flight now
+    def close(self) -> None: ...
+
+
+def run_batch(source: Source, settings: Settings, jobs: int, progress: BatchProgress,
+              dispatcher: Dispatcher | None = None) -> Report:
     with one_writer(settings.outdir):
-        return _run(source, settings, jobs, progress)
+        return _run(source, settings, dispatcher or ProcessPool(settings, jobs), progress)
 
 
-def _run(source: Source, settings: Settings, jobs: int, progress: BatchProgress) -> Report:
+def dask_dispatcher(settings: Settings, target: str, jobs: int) -> Dispatcher:
+    """`--dask local` or `--dask tcp://HOST:8786`; Dask is an optional extra."""
+    try:
+        from assembler.batch.cluster import DaskDispatcher
+    except ImportError as exc:
+        if (exc.name or "").partition(".")[0] not in ("dask", "distributed"):
+            raise
+        raise ClusterError("Dask is not installed", field="--dask",
+                           fix="install it: pip install 'ca-relief[cluster]'") from None
+    return DaskDispatcher(settings, target, jobs)
+
+
+class ClusterError(ReliefError):
+    """The Dask cluster cannot be used for this batch: not installed, not reached, or not set up alike."""
+
+
+def _run(source: Source, settings: Settings, dispatcher: Dispatcher, progress: BatchProgress) -> Report:
     for name in OUTPUTS:
         (settings.outdir / name).unlink(missing_ok=True)
     report = Report(source.total)
     began = time.monotonic()
     with _stop_on_sigterm():
-        _Pool(settings, jobs, report, progress).run(iter(source))
+        _Loop(dispatcher, report, progress).run(iter(source))
     report.seconds = time.monotonic() - began
     os.sync()  # the packets were written without a flush each (worker.py): one flush for all of them
     if not report.interrupted:
@@ -80,81 +120,101 @@ def _run(source: Source, settings: Settings, jobs: int, progress: BatchProgress)
     return report
 
 
-class _Pool:
-    def __init__(self, settings: Settings, jobs: int, report: Report, progress: BatchProgress):
-        self.settings, self.jobs, self.report, self.progress = settings, jobs, report, progress
-        self.pending: dict[Future, ClientInput] = {}
-        self.executor: ProcessPoolExecutor | None = None
+class _Loop:
+    def __init__(self, dispatcher: Dispatcher, report: Report, progress: BatchProgress):
+        self.dispatcher, self.report, self.progress = dispatcher, report, progress
+        self.pending: dict = {}  # future → ClientInput
 
     def run(self, clients) -> None:
-        self._open()
         try:
+            self.dispatcher.open()
             for client in clients:
-                if self.executor is None:
-                    self._open()
-                self.pending[self.executor.submit(run, client)] = client
-                if len(self.pending) >= self.jobs + QUEUED_AHEAD:
+                self.pending[self.dispatcher.submit(client)] = client
+                if len(self.pending) >= self.dispatcher.slots + QUEUED_AHEAD:
                     self._collect()
             while self.pending:
                 self._collect()
         except KeyboardInterrupt:
             self._stop()
         finally:
-            if self.executor is not None:
-                self.executor.shutdown(wait=True, cancel_futures=True)
-
-    def _open(self) -> None:
-        """Start every worker now (fork before the progress bar's thread does anything)."""
-        context = multiprocessing.get_context("fork")
-        self.executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=start,
-                                            initargs=(self.settings,))
-        self.executor.submit(int).result()
+            self.dispatcher.close()
 
     def _collect(self) -> None:
-        done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
-        for future in done:
+        for future in self.dispatcher.wait(list(self.pending)):
             client = self.pending.pop(future)
-            self._record(client, future)
-
-    def _record(self, client: ClientInput, future: Future) -> None:
-        try:
-            outcome = future.result()
-        except BrokenProcessPool:
-            outcome = failed(client.index, client.label, "the worker process building this packet stopped "
-                             "unexpectedly; fix: run the batch again to retry this client", client.rows)
-            self._reopen()
-        except OSError as exc:
-            outcome = failed(client.index, client.label, f"could not write the packet ({exc.strerror}); fix: "
-                             "check the output folder's free space and permissions", client.rows)
-        self.report.add(outcome)
-        self.progress.done(outcome)
-
-    def _reopen(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = None
+            outcome = self.dispatcher.outcome(client, future)
+            self.report.add(outcome)
+            self.progress.done(outcome)
 
     def _stop(self) -> None:
         self.report.interrupted = True
-        for future in self.pending:
-            future.cancel()
-        running = {f: c for f, c in self.pending.items() if not f.cancelled()}
-        self.pending = running
+        running = self.dispatcher.keep_running(list(self.pending))
+        self.pending = {f: self.pending[f] for f in running}
         self.progress.say(f"stopping: finishing the {len(running)} client(s) in progress "
                           "(press Ctrl-C again to abandon them)")
         try:
             while self.pending:
                 self._collect()
         except KeyboardInterrupt:
-            for child in multiprocessing.active_children():
-                child.kill()
+            self.dispatcher.abandon()
             self.progress.say("abandoned the clients in progress; their folders will be built again on resume")
             self.pending.clear()
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = None
         # Stopped: nothing is left to abandon, so a late Ctrl-C must not cut the exit short (a traceback
         # instead of the message saying how to resume).
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class ProcessPool:
+    """The default dispatcher: `jobs` forked worker processes on this machine, each writing its clients' folders."""
+
+    def __init__(self, settings: Settings, jobs: int):
+        self.settings, self.slots = settings, jobs
+        self.executor: ProcessPoolExecutor | None = None
+
+    def open(self) -> None:
+        """Start every worker now (fork before the progress bar's thread does anything)."""
+        context = multiprocessing.get_context("fork")
+        self.executor = ProcessPoolExecutor(self.slots, mp_context=context, initializer=start,
+                                            initargs=(self.settings,))
+        self.executor.submit(int).result()
+
+    def submit(self, client: ClientInput) -> Future:
+        if self.executor is None:  # a worker died: the pool is broken and was dropped
+            self.open()
+        return self.executor.submit(run, client)
+
+    def wait(self, futures: list[Future]) -> set[Future]:
+        return wait(futures, return_when=FIRST_COMPLETED).done
+
+    def outcome(self, client: ClientInput, future: Future) -> Outcome:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._drop()
+            return failed(client.index, client.label, "the worker process building this packet stopped "
+                          "unexpectedly; fix: run the batch again to retry this client", client.rows)
+        except OSError as exc:
+            return failed(client.index, client.label, f"could not write the packet ({exc.strerror}); fix: "
+                          "check the output folder's free space and permissions", client.rows)
+
+    def keep_running(self, futures: list[Future]) -> list[Future]:
+        for future in futures:
+            future.cancel()
+        return [f for f in futures if not f.cancelled()]
+
+    def abandon(self) -> None:
+        for child in multiprocessing.active_children():
+            child.kill()
+        self._drop()
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _drop(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
 
 
 class _stop_on_sigterm:

@@ -5,6 +5,9 @@ parent decides whether work in flight is finished or abandoned. Files are writte
 `pipeline.write_packet` (each atomically, mode 0600), then the record that vouches for them
 (`fingerprint.RECORD`) last, so a folder killed mid-write is never taken as complete. A client that
 fails loses any packet an earlier run left for it: an outdated packet must not look current.
+
+`handle` is `build` (nothing written) then `store`; `relief batch --dask` (cluster.py) runs `build` on a
+cluster's worker and `store` in the batch's own process.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import signal
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from assembler.batch.fingerprint import RECORD, finished, fingerprint, recorded_names, write_record
 from assembler.batch.grouping import locate
@@ -24,6 +28,9 @@ from assembler.batch.outcome import Outcome, failed, from_assessment
 from assembler.errors import ReliefError
 from assembler.profile.load import ProfileError, parse_profile, read_data
 from assembler.profile.model import Profile
+
+if TYPE_CHECKING:
+    from assembler.bundle.pipeline import Packet
 
 
 @dataclass(frozen=True)
@@ -75,40 +82,69 @@ def run(client: ClientInput) -> Outcome:
 
 
 def handle(client: ClientInput, settings: Settings, backend) -> Outcome:
-    from assembler.bundle.pipeline import assemble, write_packet
-
     folder = settings.outdir / client.client_id if client.client_id else None
+    made = build(client, settings, backend, lambda print_: finished(folder, print_))
+    if isinstance(made, Built):
+        return store(folder, made)
+    if made.status == "error":
+        clear(folder)
+    return made
+
+
+@dataclass
+class Built:
+    """A client's packet, made in memory and not yet written (`store` writes it)."""
+
+    outcome: Outcome
+    fingerprint: str
+    packet: Packet
+
+
+def build(client: ClientInput, settings: Settings, backend, kept: Callable[[str], Outcome | None]) -> Built | Outcome:
+    """Validate, ask `kept` whether complete outputs of this fingerprint are already on disk (resume), assemble;
+    nothing is written. An Outcome when there is nothing to write: an error (whose folder the caller
+    clears) or a client kept as it is."""
+    from assembler.bundle.pipeline import assemble
+
     if client.error:
-        return _fail(client, folder, client.error)
+        return failed(client.index, client.label, client.error, client.rows)
     try:
         profile, sheet_questions = _profile(client, settings.as_of)
     except ProfileError as exc:
         problems = [locate(p, client.grouped) if client.grouped else p for p in exc.problems]
-        return _fail(client, folder, "; ".join(problems))
+        return failed(client.index, client.label, "; ".join(problems), client.rows)
     except ReliefError as exc:  # a file in the folder that is not a readable RAP sheet
-        return _fail(client, folder, str(exc))
+        return failed(client.index, client.label, str(exc), client.rows)
     print_ = fingerprint(profile, settings.as_of, settings.forms, settings.lang, getattr(backend, "identity", None))
-    if settings.resume and (done := finished(folder, print_)) is not None:
+    if settings.resume and (done := kept(print_)) is not None:
         done.index, done.label, done.rows, done.skipped = client.index, client.label, client.rows, True
         return done
     try:
         packet = assemble(profile, settings.as_of, forms=settings.forms, backend=backend, lang=settings.lang)
     except ReliefError as exc:  # a refusal that names its fix, or a form not on this machine
-        return _fail(client, folder, f"the packet could not be built: {exc}")
+        return failed(client.index, client.label, f"the packet could not be built: {exc}", client.rows)
     except Exception as exc:  # one client's bug must not stop the other clients' packets
-        return _fail(client, folder, f"internal error ({type(exc).__name__}: {exc}); the other clients are not "
-                                     "affected; please report it")
+        return failed(client.index, client.label, f"internal error ({type(exc).__name__}: {exc}); the other "
+                                                  "clients are not affected; please report it", client.rows)
     outcome = from_assessment(client.index, client.label, profile, packet.assessment, list(packet.files), client.rows)
     if sheet_questions:  # the RAP sheet does not say these: answered, they may change the decisions
         outcome.review += [f"RAP sheet: {q}" for q in sheet_questions]
         outcome.status = "needs_review"
+    return Built(outcome, print_, packet)
+
+
+def store(folder: Path, built: Built) -> Outcome:
+    """Write a built packet into its client folder: the files (each atomically), then the record that vouches
+    for them; files an earlier build left there that this one does not have are removed."""
+    from assembler.bundle.pipeline import write_packet
+
     _clear_leftovers(folder)
     earlier = recorded_names(folder)
-    write_packet(packet, folder, durable=False, owned=True)  # the record's hashes catch damage; the runner syncs at the end
-    for name in set(earlier) - set(packet.files):
+    write_packet(built.packet, folder, durable=False, owned=True)  # the record's hashes catch damage; the runner syncs at the end
+    for name in set(earlier) - set(built.packet.files):
         (folder / name).unlink(missing_ok=True)
-    write_record(folder, print_, packet.files, outcome, durable=False)
-    return outcome
+    write_record(folder, built.fingerprint, built.packet.files, built.outcome, durable=False)
+    return built.outcome
 
 
 def _profile(client: ClientInput, as_of: date) -> tuple[Profile, list[str]]:
@@ -124,7 +160,8 @@ def _profile(client: ClientInput, as_of: date) -> tuple[Profile, list[str]]:
     return parse_profile(read_data(client.path), as_of, source=client.path.name), []
 
 
-def _fail(client: ClientInput, folder: Path | None, message: str) -> Outcome:
+def clear(folder: Path | None) -> None:
+    """A failed client loses what an earlier run left in its folder: an outdated packet must not look current."""
     if folder is not None and folder.is_dir():
         names = recorded_names(folder)
         (folder / RECORD).unlink(missing_ok=True)  # first: nothing vouches for what is left
@@ -133,7 +170,6 @@ def _fail(client: ClientInput, folder: Path | None, message: str) -> Outcome:
         _clear_leftovers(folder)
         if not any(folder.iterdir()):
             folder.rmdir()
-    return failed(client.index, client.label, message, client.rows)
 
 
 def _clear_leftovers(folder: Path) -> None:

@@ -6,7 +6,9 @@ answers `needs_review` with the question to ask, never a guess.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from functools import lru_cache
 
 Date = date  # a field named `date` would shadow the type inside its class
 from enum import Enum
@@ -33,10 +35,21 @@ class _Model(BaseModel):
     def _printable(cls, value):
         """Every text as a court form prints it (assembler/profile/printable.py)."""
         if isinstance(value, str):
-            return printable(value)
+            return _as_printed(value)
         if isinstance(value, list):
-            return [printable(v) if isinstance(v, str) else v for v in value]
+            return [_as_printed(v) if isinstance(v, str) else v for v in value]
         return value
+
+
+# Printable ASCII and line layout: already NFC and printable as typed (most text), so no check per character.
+_PLAIN = re.compile(r"[ -~\n\r\t]*").fullmatch
+_printed = lru_cache(maxsize=4096)(printable)  # other text recurs too (names, "§"); a refusal is never cached
+
+
+def _as_printed(text: str) -> str:
+    if text.isascii() and (text.isprintable() or _PLAIN(text)):
+        return text
+    return _printed(text)
 
 
 # --- petitioner -----------------------------------------------------------------------------
@@ -452,7 +465,8 @@ class Profile(_Model):
         for index, case in enumerate(self.cases):
             if not case.court_case_number:
                 continue
-            key = (case.county, "".join(ch for ch in case.court_case_number.upper() if ch.isalnum()))
+            number = case.court_case_number.upper()
+            key = (case.county, number if number.isalnum() else "".join(ch for ch in number if ch.isalnum()))
             if key in seen:
                 raise ValueError(f"cases[{seen[key]}] and cases[{index}] are the same case ({case.county}, "
                                  f"{case.court_case_number}); fix: list each case once, with all its counts")
@@ -466,7 +480,7 @@ class Profile(_Model):
             return self
         for index, case in enumerate(self.cases):
             for name, value in _past_dates(case):
-                if value is not None and value < born:
+                if value < born:
                     raise ValueError(f"cases[{index}].{name} ({value}) is before petitioner.date_of_birth ({born}); "
                                      "fix: check both dates")
         return self
@@ -500,39 +514,40 @@ def _check_dates(case: Case, info: ValidationInfo) -> None:
             f"judgment_date ({case.judgment_date}) is before conviction_date ({case.conviction_date}); "
             "fix: judgment (sentencing) comes on or after conviction"
         )
-    for name, value in _past_dates(case):
-        if value is not None and value.year < EARLIEST_YEAR:
+    dates = _past_dates(case)
+    for name, value in dates:
+        if value.year < EARLIEST_YEAR:
             raise ValueError(f"{name} ({value}) is not a plausible date; fix: check the year")
     if as_of is None:
         return
-    for name, value in _past_dates(case):
-        if value is not None and value > as_of:
+    for name, value in dates:
+        if value > as_of:
             raise ValueError(
                 f"{name} ({value}) is in the future (after {as_of}); fix: give the date it happened"
             )
 
 
-def _past_dates(case: Case):
-    """Dates that record something that already happened (scheduled ends may lie ahead)."""
-    yield "offense_date", case.offense_date
-    yield "conviction_date", case.conviction_date
-    yield "judgment_date", case.judgment_date
-    yield "dej_dismissed_on", case.dej_dismissed_on
-    yield from ((f"relief_granted.{r.remedy}.on", r.on) for r in case.relief_granted)
+def _past_dates(case: Case) -> list[tuple[str, date]]:
+    """The dates given that record something that already happened (scheduled ends may lie ahead), in a
+    fixed order: the first wrong one is the one reported."""
+    found = [("offense_date", case.offense_date), ("conviction_date", case.conviction_date),
+             ("judgment_date", case.judgment_date), ("dej_dismissed_on", case.dej_dismissed_on)]
+    found += [(f"relief_granted.{r.remedy}.on", r.on) for r in case.relief_granted if r.on is not None]
     if case.arrest:
-        yield "arrest.date", case.arrest.date
+        found.append(("arrest.date", case.arrest.date))
     s = case.sentence
     if s:
-        yield "sentence.completed_on", s.completed_on
+        found.append(("sentence.completed_on", s.completed_on))
         if s.probation:
-            yield "sentence.probation.start", s.probation.start
-            yield "sentence.probation.ended_on", s.probation.ended_on
-            yield from (("sentence.probation.revocations.on", r.on) for r in s.probation.revocations)
+            found += [("sentence.probation.start", s.probation.start),
+                      ("sentence.probation.ended_on", s.probation.ended_on)]
+            found += [("sentence.probation.revocations.on", r.on) for r in s.probation.revocations]
         if s.state_prison:
-            yield "sentence.state_prison.sentenced_on", s.state_prison.sentenced_on
-            yield "sentence.state_prison.release_date", s.state_prison.release_date
-            yield "sentence.state_prison.ess_pronounced_on", s.state_prison.ess_pronounced_on
-            yield "sentence.state_prison.committed_on", s.state_prison.committed_on
+            found += [("sentence.state_prison.sentenced_on", s.state_prison.sentenced_on),
+                      ("sentence.state_prison.release_date", s.state_prison.release_date),
+                      ("sentence.state_prison.ess_pronounced_on", s.state_prison.ess_pronounced_on),
+                      ("sentence.state_prison.committed_on", s.state_prison.committed_on)]
         if s.county_jail_1170h:
-            yield "sentence.county_jail_1170h.release_date", s.county_jail_1170h.release_date
-    yield from ((f"counts.{c.label}.offense_date", c.offense_date) for c in case.counts)
+            found.append(("sentence.county_jail_1170h.release_date", s.county_jail_1170h.release_date))
+    found += [(f"counts.{c.label}.offense_date", c.offense_date) for c in case.counts if c.offense_date is not None]
+    return [(name, value) for name, value in found if value is not None]
