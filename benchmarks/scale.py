@@ -1,6 +1,6 @@
 """Benchmark: the batch at county scale, in one run (not a timed test).
 
-    python benchmarks/scale.py [--sizes 10000,100000,1000000] [--jobs N] [--starts 5] [--keep DIR]
+    python benchmarks/scale.py [--sizes 10000,100000,1000000] [--jobs N] [--packets 400] [--starts 5] [--keep DIR]
 
 1. `relief batch --assess-only` (decisions only, streamed) on synthetic clinic tables of each size
    (`assembler.batch.synthetic`, the same clients as benchmarks/batch.py; the smaller tables are the first
@@ -8,7 +8,7 @@
    memory of the whole process tree sampled from /proc (benchmarks/batch.py's `Monitor`: the sum of RSS, the
    sum of PSS, the parent's RSS, the largest worker's RSS). Then the time ratio of the two smallest sizes
    (goal for 100k vs 10k: <= 12x) and the memory of the largest vs the second largest (goal: within 10 %).
-2. Packets on the process pool vs a Dask LocalCluster: a placeholder (see `pool_vs_dask`).
+2. Packets on the process pool vs a Dask LocalCluster (benchmarks/dask_vs_pool.py), `--packets` clients.
 3. CLI start: `relief --help` and `relief assess examples/<one>.yaml` against the bare imports any such
    tool pays (`python -c "import pydantic, yaml, typer"`), best of `--starts` runs each, side by side.
 
@@ -140,11 +140,20 @@ def _change(new: int, old: int) -> str:
 # --- 2. packets: process pool vs Dask LocalCluster ---------------------------------------------------------
 
 
-def pool_vs_dask(jobs: int) -> None:
-    """PLACEHOLDER for the lead: packet throughput of `relief batch` on the process pool vs `--dask local`
-    (a Dask LocalCluster with `jobs` workers) on the same synthetic clients; goal: Dask >= 0.85x the pool."""
-    print("packets, process pool vs Dask LocalCluster: not measured yet (placeholder: benchmarks/scale.py "
-          "pool_vs_dask)")
+def pool_vs_dask(jobs: int, clients: int) -> None:
+    """Packet throughput of `relief batch` on the process pool vs `--dask local` (a Dask LocalCluster with `jobs`
+    workers) on the same synthetic clients (benchmarks/dask_vs_pool.py); goal: Dask >= 0.85x the pool."""
+    if not clients:
+        return
+    try:
+        from dask_vs_pool import dask_vs_pool
+    except ImportError as exc:  # dask not installed: pip install -e '.[cluster]'
+        print(f"packets, pool vs Dask: not measured ({exc})")
+        return
+    f = dask_vs_pool(clients, jobs)
+    print(f"packets, {clients} clients, {jobs} workers: pool {f['pool']['throughput']:.1f}/s, Dask LocalCluster "
+          f"{f['dask']['throughput']:.1f}/s (start-up excluded): Dask {f['ratio']:.2f}x the pool (goal >= 0.85x); "
+          f"{f['ratio_with_startup']:.2f}x with the cluster's start-up; CPU per client {f['cpu_ratio']:.2f}x")
 
 
 # --- 3. CLI start ---------------------------------------------------------------------------------------
@@ -176,6 +185,7 @@ def main() -> None:
                         help="comma-separated client counts for the assess-only runs; 0 skips them")
     parser.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes; all cores by default")
     parser.add_argument("--starts", type=int, default=5, help="runs of each CLI start command (the best counts)")
+    parser.add_argument("--packets", type=int, default=400, help="clients for pool vs Dask packets; 0 skips it")
     parser.add_argument("--keep", type=Path, default=None, help="keep (and reuse) the synthetic tables here")
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",") if int(s) > 0})
@@ -196,7 +206,7 @@ def main() -> None:
                 show_scale(runs[-1])
                 shutil.rmtree(out)
             compare(runs)
-        pool_vs_dask(args.jobs)
+        pool_vs_dask(args.jobs, args.packets)
     cli_starts(args.starts)
     print(f"load average {os.getloadavg()[0]:.1f} at the end, reference loop {reference_ms():.0f} ms")
 

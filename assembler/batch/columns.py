@@ -238,6 +238,19 @@ def markdown() -> str:
             if c.level == level:
                 lines.append(f"| `{c.name}` | {'yes' if c.required else ''} | {c.help} | {c.example} |")
         lines.append("")
+    lines += [
+        "## Results of `--assess-only`",
+        "",
+        "`relief batch clients.csv -o OUTDIR --assess-only` decides without making packets, for a table of any",
+        "size; a client's rows must be together (a table sorted by `client_id`). `OUTDIR/results.csv` has a line",
+        "per client, case and remedy: `client_id` (or \"row N\"), `rows`, `case` (the court case number, else",
+        "the arrest), `county`, `remedy`, `status` (mandatory, discretionary, ineligible, needs_review; `error`",
+        "when the client's rows could not be decided), `eligible_now` (yes/no), `eligible_on` (the earliest date",
+        "a not-yet remedy applies), `blockers`, `discretion` and `flags` (codes, as in `relief assess --json`),",
+        "`questions` (`CODE field`: what to find out), `reasons` (words with their citations, separated by",
+        "\" | \"), `error` (row, column and fix). `--results-format xlsx` also writes results.xlsx.",
+        "",
+    ]
     return "\n".join(lines)
 
 
