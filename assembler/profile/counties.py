@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import lru_cache
 from importlib import resources
@@ -11,33 +10,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-COUNTIES: tuple[str, ...] = (
-    "Alameda", "Alpine", "Amador", "Butte", "Calaveras", "Colusa", "Contra Costa",
-    "Del Norte", "El Dorado", "Fresno", "Glenn", "Humboldt", "Imperial", "Inyo", "Kern",
-    "Kings", "Lake", "Lassen", "Los Angeles", "Madera", "Marin", "Mariposa", "Mendocino",
-    "Merced", "Modoc", "Mono", "Monterey", "Napa", "Nevada", "Orange", "Placer", "Plumas",
-    "Riverside", "Sacramento", "San Benito", "San Bernardino", "San Diego", "San Francisco",
-    "San Joaquin", "San Luis Obispo", "San Mateo", "Santa Barbara", "Santa Clara",
-    "Santa Cruz", "Shasta", "Sierra", "Siskiyou", "Solano", "Sonoma", "Stanislaus",
-    "Sutter", "Tehama", "Trinity", "Tulare", "Tuolumne", "Ventura", "Yolo", "Yuba",
-)
-
-_BY_KEY = {name.lower(): name for name in COUNTIES}
-
-
-def canonical_county(text: str) -> str | None:
-    """'los angeles county' -> 'Los Angeles'; None when it is not a California county."""
-    key = " ".join(text.strip().lower().split())
-    for suffix in (" county", " co.", " co"):
-        if key.endswith(suffix):
-            key = key[: -len(suffix)].strip()
-    return _BY_KEY.get(key)
-
-
-def suggest_county(text: str) -> str | None:
-    """The closest county name to a misspelling, for the error message."""
-    match = difflib.get_close_matches(text.strip().lower(), list(_BY_KEY), n=1, cutoff=0.6)
-    return _BY_KEY[match[0]] if match else None
+from assembler.profile.county_names import COUNTIES, canonical_county, suggest_county  # noqa: F401 (re-exported)
 
 
 # --- county profiles (data in assembler/data/counties/<slug>.json) --------------------------

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from assembler.profile.counties import canonical_county, suggest_county
+from assembler.profile.county_names import canonical_county, suggest_county
 from assembler.profile.printable import printable
 
 
