@@ -10,28 +10,23 @@ The separate PDFs go beside it, flattened or not as asked.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
-import pikepdf
-from reportlab.lib.pagesizes import LETTER
-
+from assembler.bundle.merge import Part, merge, number, pages_of
 from assembler.plan.backend import FormBackend
 from assembler.profile.counties import county_profile
-from assembler.render.pages.cover import Court, CoverSheet, Entry, cover_pdf
+from assembler.render.pages.cover import Court, CoverSheet, Entry, cover_pages
 from assembler.plan.formmap.items import FORMS, facts, petitions
 from assembler.plan.formset import Document, FormSet
-from assembler.render.pages.instructions import instructions_pdf, render_instructions
+from assembler.render.pages.instructions import instructions_pages, render_instructions
 from assembler.profile.model import Case, Profile
-from assembler.render.pages.proof_of_service import ServedCase, proof_of_service_pdf
+from assembler.render.pages.proof_of_service import ServedCase, proof_of_service_pages
 from assembler.render.forms.rendition.backend import RenditionBackend
-from assembler.render.pdf.ink import SHARED_SOURCES, InkFont, add_content
 from assembler.plan.service import Recipient, service_list
 from assembler.plan.wording import case_title, long_date
 from rules import messages
 from rules.decision import Assessment, CaseResult
 
-STAMP_SIZE = 7  # points: the packet page numbers
 PETITIONS = petitions()  # petition → its proposed order (forms/<ID>/items.yaml)
 
 
@@ -43,27 +38,6 @@ def _words(key: str, lang: str, **params) -> str:
 def _action(kind: str, lang: str) -> str:
     key = f"packet.action.{kind}"
     return messages.text(key if key in messages.catalogue("en") else "packet.action.MC-025", lang)
-
-
-@dataclass
-class Part:
-    """One document in the packet, flattened for printing."""
-
-    title: str
-    kind: str  # cover, instructions, a form id, or pos
-    data: bytes
-    file_name: str | None = None  # also written beside the packet under this name
-    pages: int = 0
-    first_page: int = 0
-    printed: tuple[pikepdf.Pdf, list[str]] | None = None  # a rendition: blank pages and what to print on each
-    blanks: list[str] = field(default_factory=list)  # what the cover lists to fill in by hand on this part
-    _pdf: tuple[bytes, pikepdf.Pdf] | None = field(default=None, repr=False)
-
-    def opened(self) -> pikepdf.Pdf:
-        """`data` parsed once (counted for the contents, then copied into the packet)."""
-        if self._pdf is None or self._pdf[0] is not self.data:
-            self._pdf = (self.data, pikepdf.open(io.BytesIO(self.data)))
-        return self._pdf[1]
 
 
 @dataclass
@@ -84,8 +58,8 @@ def bundle(profile: Profile, assessment: Assessment, formset: FormSet, backend: 
         return out  # nothing to file: no packet, the assessment explains why
     cover = _cover(profile, assessment, body, formset, lang, duplex)
     parts = [cover, *body]
-    packet = _assemble(parts, duplex, lang)
-    out.files["cover.pdf"] = cover.data
+    packet = merge(parts, duplex, lambda page, total: _words("page", lang, n=page, total=total))
+    out.files["cover.pdf"] = cover.typeset.data
     out.files["packet.pdf"] = packet
     out.kinds["cover.pdf"] = {"kind": "cover sheet"}
     out.kinds["packet.pdf"] = {"kind": "packet", "pages": parts[-1].first_page + parts[-1].pages - 1}
@@ -116,11 +90,11 @@ def _counties(profile: Profile, assessment: Assessment, formset: FormSet) -> lis
 
 
 def _instructions(profile: Profile, results: list[CaseResult], county: str, lang: str, out: Bundled) -> Part:
-    data = instructions_pdf(render_instructions(profile, results, county, lang), lang)
+    pages = instructions_pages(render_instructions(profile, results, county, lang), lang)
     name = f"instructions_{county.replace(' ', '-')}_{lang}.pdf"
-    out.files[name] = data
+    out.files[name] = pages.data
     out.kinds[name] = {"kind": "instructions", "county": county, "lang": lang}
-    return Part(_words("title.instructions", lang, county=county), "instructions", data, name)
+    return Part(_words("title.instructions", lang, county=county), "instructions", file_name=name, typeset=pages)
 
 
 def _case_parts(profile: Profile, case: Case, result: CaseResult, formset: FormSet, backend: FormBackend,
@@ -140,11 +114,11 @@ def _case_parts(profile: Profile, case: Case, result: CaseResult, formset: FormS
 
 def _form_part(doc: Document, backend: FormBackend, lang: str) -> Part:
     """The packet is for printing: every form in it flattened. A rendition's pages are its blank
-    without fields with the values written on (`_assemble` copies them in; no PDF is written twice).
+    without fields with the values written on (`merge` copies them in; no PDF is written twice).
     An official form is filled again, flattened by its backend in the court PDF's own layout."""
     if doc.source == "rendition":
         blank, layers = RenditionBackend().printed_pages(doc.form_id, doc.values)
-        return Part(doc.title_in(lang), doc.form_id, b"", pages=len(layers), printed=(blank, layers))
+        return Part(doc.title_in(lang), doc.form_id, pages=len(layers), printed=(blank, layers))
     return Part(doc.title_in(lang), doc.form_id, backend.fill(doc.form_id, doc.values, flatten=True).data)
 
 
@@ -153,15 +127,15 @@ def _proof_of_service(profile: Profile, case: Case, label: str, group: list[Docu
     served = [d.title for d in group] + [d.title for d in docs if d.file_name.startswith(f"{order}_")]
     remedies = sorted({r for d in group for r in d.remedies})
     recipients = service_list(case, remedies)
-    data = proof_of_service_pdf(ServedCase(
+    pages = proof_of_service_pages(ServedCase(
         defendant=profile.petitioner.legal_name, county=case.county, case_number=case.court_case_number,
         documents=served, recipients=recipients, notice_cite=facts(petition).notice_cite))
     name = f"proof-of-service_{label}.pdf"
-    out.files[name] = data
+    out.files[name] = pages.data
     out.kinds[name] = {"kind": "proof of service by mail", "case_number": label}
     title = _words("title.pos", lang, label=case_title(case, _index_of(case, profile), lang))
     blanks = [_words("serve.write_address", lang, name=r.name) for r in recipients if r.check or not r.address]
-    return Part(title, "pos", data, name, blanks=blanks)
+    return Part(title, "pos", file_name=name, typeset=pages, blanks=blanks)
 
 
 def _label_of(case: Case, profile: Profile, assessment: Assessment) -> str:
@@ -179,24 +153,14 @@ def _index_of(case: Case, profile: Profile) -> int:
 
 def _cover(profile: Profile, assessment: Assessment, body: list[Part], formset: FormSet, lang: str,
            duplex: bool) -> Part:
-    cover = Part(_words("title.cover", lang), "cover", b"")
+    cover = Part(_words("title.cover", lang), "cover")
     for _ in range(3):  # the cover's own length shifts every page number after it
-        _number([cover, *body], duplex)
-        cover.data = cover_pdf(_sheet(profile, assessment, [cover, *body], formset, lang), lang)
-        if _pages_of(cover) == cover.pages:
+        number([cover, *body], duplex)
+        cover.typeset = cover_pages(_sheet(profile, assessment, [cover, *body], formset, lang), lang)
+        if pages_of(cover) == cover.pages:
             break
-        cover.pages = _pages_of(cover)
+        cover.pages = pages_of(cover)
     return cover
-
-
-def _number(parts: list[Part], duplex: bool) -> None:
-    page = 1
-    for part in parts:
-        part.pages = part.pages or _pages_of(part) or 1
-        if duplex and page % 2 == 0:
-            page += 1
-        part.first_page = page
-        page += part.pages
 
 
 def _sheet(profile: Profile, assessment: Assessment, parts: list[Part], formset: FormSet, lang: str) -> CoverSheet:
@@ -281,53 +245,3 @@ def _later(profile: Profile, assessment: Assessment, formset: FormSet, lang: str
             items.append(_words("later.item", lang, remedy=d.remedy, case=case_title(case, index, lang),
                                 when=when, why=why))
     return items
-
-
-# --- putting the pages together -----------------------------------------------------------------
-
-
-def _assemble(parts: list[Part], duplex: bool, lang: str) -> bytes:
-    """One PDF of all parts (qpdf copies the pages; nothing is re-drawn), a bookmark per part and
-    "Packet page N of M" on every page."""
-    _number(parts, duplex)
-    packet = pikepdf.new()  # qpdf copies page content lazily: each part's PDF stays open until it is saved
-    starts = []
-    for part in parts:
-        if duplex and len(packet.pages) % 2 == 1:
-            packet.add_blank_page(page_size=LETTER)
-        starts.append(len(packet.pages))
-        if part.printed is not None:
-            with SHARED_SOURCES:  # the blank is shared by every packet this process makes
-                packet.pages.extend(part.printed[0].pages)
-            continue
-        packet.pages.extend(part.opened().pages)  # our own pages, or an official form its backend flattened
-    # Values are drawn only once every page is in: qpdf copies a page it has copied before from its
-    # first copy, so drawing on that copy first would print one case's values on another's form.
-    for part, start in zip(parts, starts):
-        if part.printed is not None:
-            for page, operators in zip(packet.pages[start:], part.printed[1]):
-                add_content(packet, page, operators)
-    with packet.open_outline() as outline:
-        outline.root.extend(pikepdf.OutlineItem(part.title, start) for part, start in zip(parts, starts))
-    packet.Root.PageMode = pikepdf.Name.UseOutlines  # open with the bookmarks showing
-    _stamp(packet, lang)
-    out = io.BytesIO()
-    packet.save(out, deterministic_id=True, compress_streams=False,
-                stream_decode_level=pikepdf.StreamDecodeLevel.none)
-    return out.getvalue()
-
-
-def _stamp(packet: pikepdf.Pdf, lang: str) -> None:
-    """"Packet page N of M" in the bottom margin, outside the forms' content, on every page."""
-    ink = InkFont.build()
-    font = ink.install(packet)
-    total = len(packet.pages)
-    for number, page in enumerate(packet.pages, start=1):
-        text = _words("page", lang, n=number, total=total)
-        x = (float(page.mediabox[2]) - ink.width(text, STAMP_SIZE)) / 2
-        ink.use_on(page, font)
-        add_content(packet, page, ink.show(text, x, 6, STAMP_SIZE))
-
-
-def _pages_of(part: Part) -> int:
-    return len(part.opened().pages) if part.data else 0

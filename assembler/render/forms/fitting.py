@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from assembler.plan.backend import WRITING_LINE, DoesNotFit, TextBox
+from assembler.render.pdf.fonts import string_width
 
 FLOOR_PT = 8.0  # the smallest size a clerk can read on a printed form
 STEP_PT = 0.5
 LEADING = 1.16  # line height as a multiple of the font size for multi-line fields
+SURE = 1e-6  # points: a sum of word widths this far from the limit decides like measuring the whole line
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Fit:
 
 
 def width(text: str, font: str, size: float) -> float:
-    return stringWidth(text, font, size)
+    return string_width(text, font, size)
 
 
 def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
@@ -51,19 +51,30 @@ def _wrap_paragraph(paragraph: str, font: str, size: float, max_width: float) ->
     if not words:
         return [""]
     lines: list[str] = []
-    current = ""
+    current, used = "", 0.0
+    space = width(" ", font, size)
     for word in words:
         candidate = f"{current} {word}" if current else word
-        if width(candidate, font, size) <= max_width:
-            current = candidate
+        wide = used + space + width(word, font, size) if current else width(word, font, size)
+        if _fits(wide, candidate, font, size, max_width):
+            current, used = candidate, wide
             continue
         if current:
             lines.append(current)
         pieces = _split_long_word(word, font, size, max_width)
         lines.extend(pieces[:-1])
         current = pieces[-1]
+        used = width(current, font, size)
     lines.append(current)
     return lines
+
+
+def _fits(wide: float, text: str, font: str, size: float, max_width: float) -> bool:
+    """Whether `text`, `wide` points wide as the sum of its words, fits: measured whole only when the
+    sum is too close to the limit to tell (a sum and a whole measure differ by rounding alone)."""
+    if abs(wide - max_width) > SURE:
+        return wide <= max_width
+    return width(text, font, size) <= max_width
 
 
 def _split_long_word(word: str, font: str, size: float, max_width: float) -> list[str]:

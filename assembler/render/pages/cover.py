@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 
 from assembler.plan.service import SERVICE_LEAD_DAYS
+from assembler.render.pages.writing import SetPages
 from assembler.render.pages.typeset import Footer, Frame, Keep, Style, Table, TableStyle, Typesetter, spacer
 from rules import messages
 
@@ -65,10 +66,15 @@ _FRAME = Frame(left=0.75 * inch + 6, right=LETTER[0] - 0.75 * inch - 6, top=LETT
 
 
 def cover_pdf(sheet: CoverSheet, lang: str = "en") -> bytes:
+    return cover_pages(sheet, lang).data
+
+
+def cover_pages(sheet: CoverSheet, lang: str = "en") -> SetPages:
+    """The cover sheet set on pages (`.data`: the PDF bytes)."""
     w = words(lang)
     setter = Typesetter(_FRAME, Footer(w["footer"], "", size=8, baseline=0.45 * inch), w["title"])
     setter.add(_story(setter, sheet, w))
-    return setter.pdf()
+    return setter.set_pages()
 
 
 def _story(t: Typesetter, sheet: CoverSheet, w: dict) -> list:

@@ -33,13 +33,18 @@ class Faces:
         return self.bold if bold else self.regular
 
 
-def text_line(runs: Runs, x: float, y: float, style: Style, faces: Faces) -> str:
-    """One line of runs, its baseline starting at (x, y)."""
-    parts = [f"BT {style.color:g} g {x:.2f} {y:.2f} Td"]
+def text_line(line: Line, x: float, y: float, style: Style) -> str:
+    """One line, its baseline starting at (x, y)."""
+    return f"BT {style.color:g} g {x:.2f} {y:.2f} Td {line.shown} ET\n"
+
+
+def shown(runs: Runs, style: Style, faces: Faces) -> str:
+    """The operators that show a line's runs, each in its face, from where the line starts."""
+    parts = []
     for bold, text in runs:
         font = faces.of(bold or style.bold)
         parts.append(f"{font.resource} {style.size:g} Tf <{font.encode(text).hex()}> Tj")
-    return " ".join(parts) + " ET\n"
+    return " ".join(parts)
 
 
 def block(item: Item, lines: list[Line], top: float, frame: Frame, faces: Faces) -> str:
@@ -56,9 +61,9 @@ def block(item: Item, lines: list[Line], top: float, frame: Frame, faces: Faces)
     baseline = y - style.size
     if item.bullet:
         out.append(faces.regular.show(item.bullet, frame.left + style.bullet_at, baseline, style.size))
-    for runs, width in lines:
-        shift = (frame.width - style.indent - width) / 2 if style.align == "center" else 0.0
-        out.append(text_line(runs, x + shift, baseline, style, faces))
+    for line in lines:
+        shift = (frame.width - style.indent - line.width) / 2 if style.align == "center" else 0.0
+        out.append(text_line(line, x + shift, baseline, style))
         baseline -= style.leading
     return "".join(out)
 
@@ -75,8 +80,8 @@ def row(table: Table, index: int, left: float, top: float, faces: Faces) -> str:
     x = left
     for cell, width in zip(table.rows[index], style.widths):
         baseline = top - pad_top - style.cell.size
-        for runs, _ in cell:
-            out.append(text_line(runs, x + pad_left, baseline, style.cell, faces))
+        for line in cell:
+            out.append(text_line(line, x + pad_left, baseline, style.cell))
             baseline -= style.cell.leading
         if style.grid:
             out.append(f"q {style.grid_grey:g} G {style.grid:g} w {_rect(x, top - height, width, height)} S Q\n")

@@ -17,7 +17,8 @@ from assembler.plan.wording import template_env
 from assembler.profile import offices
 from assembler.profile.counties import CountyProfile, Fact, Office, PostalAddress, county_profile
 from assembler.profile.model import Case, Level, Profile
-from assembler.render.pages.textpdf import pdf_bytes
+from assembler.render.pages.textpdf import typeset
+from assembler.render.pages.writing import SetPages
 from rules import messages
 from rules.decision import CaseResult, Decision, Status
 
@@ -85,9 +86,14 @@ def render_instructions(profile: Profile, case_results: list[CaseResult], county
 
 def instructions_pdf(text: str, lang: str = "en") -> bytes:
     """The rendered instructions as PDF bytes, with the language's footer and page numbers."""
+    return instructions_pages(text, lang).data
+
+
+def instructions_pages(text: str, lang: str = "en") -> SetPages:
+    """The rendered instructions set on pages (`.data`: the PDF bytes)."""
     footer = messages.text("packet.instructions.footer", lang)
     # the typesetter fills {n} and {total}, so the catalogue's braces are passed through as they are
-    return pdf_bytes(text, footer=footer, title=footer, page_label=messages.catalogue(lang)["packet.instructions.page"])
+    return typeset(text, footer=footer, title=footer, page_label=messages.catalogue(lang)["packet.instructions.page"])
 
 
 def write_instructions_pdf(text: str, path: Path, lang: str = "en") -> Path:
@@ -114,7 +120,8 @@ def instruction_context(profile: Profile, case_results: list[CaseResult], county
             later += [(view, d) for d in view.later]
         other += [(base, d) for d in result.remedies
                   if d.actionable and d.remedy not in PETITION_REMEDIES + SEALING_REMEDIES]
-    in_force = {r for v in views["petition"] + views["sealing"] for r in v.remedies}
+    found = {r for v in views["petition"] + views["sealing"] for r in v.remedies}
+    in_force = [r for r in PETITION_REMEDIES + SEALING_REMEDIES if r in found]  # in statute order, not a set's
     return {
         "lang": lang,
         "petitioner": profile.petitioner.legal_name,

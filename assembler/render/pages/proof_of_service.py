@@ -15,6 +15,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 
 from assembler.plan.service import SERVICE_LEAD_DAYS, Recipient
+from assembler.render.pages.writing import SetPages
 from assembler.render.pages.typeset import Footer, Frame, Item, Style, Table, TableStyle, Typesetter, spacer
 
 LINE = "_" * 38
@@ -49,9 +50,14 @@ _FOOTER = Footer("PROOF OF SERVICE BY MAIL — prepared with ca-relief (not a Ju
 
 
 def proof_of_service_pdf(served: ServedCase) -> bytes:
+    return proof_of_service_pages(served).data
+
+
+def proof_of_service_pages(served: ServedCase) -> SetPages:
+    """The proof of service set on pages (`.data`: the PDF bytes)."""
     setter = Typesetter(_FRAME, _FOOTER, "Proof of Service by Mail")
     setter.add(_story(setter, served))
-    return setter.pdf()
+    return setter.set_pages()
 
 
 def _story(t: Typesetter, s: ServedCase) -> list:

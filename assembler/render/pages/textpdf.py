@@ -21,11 +21,13 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 
+from assembler.render.pages.writing import SetPages
 from assembler.render.pages.typeset import BoxStyle, Footer, Frame, Item, Style, Typesetter, spacer
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -90,6 +92,11 @@ def pdf_bytes(text: str, *, footer: str = "", title: str = "", page_label: str =
 
     `page_label` is the page-number wording, e.g. "Página {n} de {total}" for Spanish.
     """
+    return typeset(text, footer=footer, title=title, page_label=page_label).data
+
+
+def typeset(text: str, *, footer: str = "", title: str = "", page_label: str = "Page {n} of {total}") -> SetPages:
+    """`text` (markup above) set on letter-size pages (see `pdf_bytes`)."""
     setter = Typesetter(FRAME, Footer(footer, page_label), title)
     items = []
     for block in parse(text):
@@ -97,7 +104,7 @@ def pdf_bytes(text: str, *, footer: str = "", title: str = "", page_label: str =
         if block.kind == "note":
             items.append(spacer(6))
     setter.add(items)
-    return setter.pdf()
+    return setter.set_pages()
 
 
 # Frame: 0.9 in side margins, 0.8 in top, 0.9 in bottom, inset 6 pt as platypus frames were.
@@ -128,6 +135,7 @@ def _item(setter: Typesetter, block: Block) -> Item:
                        bookmark=(level, block.text.replace("**", "")) if level is not None else None)
 
 
+@lru_cache(maxsize=2048)
 def _inline(text: str) -> str:
     """Escape, bold, and keep "§ 1203.4" and "Pen. Code" from breaking across lines."""
     text = _NO_BREAK.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)

@@ -60,7 +60,16 @@ class Footer:
 
 
 Runs = list[tuple[bool, str]]  # pieces of one weight (bold?, text)
-Line = tuple[Runs, float]  # a line's runs and its width in points
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a block: its runs, its width in points, and the operators that show its runs
+    (written once for every page that prints the line: `drawing.shown`)."""
+
+    runs: Runs
+    width: float
+    shown: str
 
 
 @dataclass
@@ -178,9 +187,13 @@ class Typesetter:
                 self._place_group(group)
                 index += len(group)
 
-    def pdf(self) -> bytes:
-        return writing.pdf_bytes(self.pages, self.faces, footer=self.footer, frame=self.frame,
+    def set_pages(self) -> writing.SetPages:
+        """The pages placed so far, with their footers, ready to write (`.data`) or to copy into the packet."""
+        return writing.set_pages(self.pages, self.faces, footer=self.footer, frame=self.frame,
                                  bookmarks=self.bookmarks, title=self.title)
+
+    def pdf(self) -> bytes:
+        return self.set_pages().data
 
     def _kept_together(self, items: list, index: int) -> list[Item]:
         group = [items[index]]
@@ -289,5 +302,6 @@ def _lines(markup: str, style: Style, width: float) -> list[Line]:
     lines = []
     for line in break_lines(word_list, measured, width):
         runs = line_runs(line)
-        lines.append((runs, sum(faces.of(bold or style.bold).width(text, style.size) for bold, text in runs)))
+        lines.append(Line(runs, sum(faces.of(bold or style.bold).width(text, style.size) for bold, text in runs),
+                          drawing.shown(runs, style, faces)))
     return lines

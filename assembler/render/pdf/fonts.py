@@ -7,7 +7,7 @@ every viewer, unlike the standard-14 fonts a viewer substitutes.
 from __future__ import annotations
 
 import os
-from functools import cache
+from functools import cache, lru_cache
 
 import reportlab
 from reportlab.pdfbase import pdfmetrics
@@ -39,4 +39,11 @@ def face(style: str) -> str:
 
 
 def width(text: str, size: float, style: str = "") -> float:
-    return pdfmetrics.stringWidth(text, face(style), size)
+    return string_width(text, face(style), size)
+
+
+@lru_cache(maxsize=8192)
+def string_width(text: str, font: str, size: float) -> float:
+    """reportlab's width of `text` in points (remembered: the same words are measured in packet after
+    packet, and a line is broken by measuring word after word)."""
+    return pdfmetrics.stringWidth(text, font, size)

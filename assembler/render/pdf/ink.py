@@ -25,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from assembler.errors import ReliefError
 from assembler.render.pdf import fonts
+from assembler.render.pdf.writer import FLATE_LEVEL
 
 # qpdf objects must not be read from two threads at once (reading resolves objects lazily). The PDFs
 # kept for the whole process and copied from (the font carrier, the printed blanks) are read under this
@@ -91,7 +92,7 @@ class InkFont:
         return f"/Ink{self.name}"
 
     def width(self, text: str, size: float) -> float:
-        return pdfmetrics.stringWidth(text, self.name, size)
+        return fonts.string_width(text, self.name, size)
 
     def show(self, text: str, x: float, y: float, size: float) -> str:
         """Content-stream operators drawing `text` with its baseline starting at (x, y), in black."""
@@ -125,7 +126,7 @@ def _flate(pdf: pikepdf.Pdf, data: bytes) -> pikepdf.Stream:
     without recompressing)."""
     if len(data) < 200:
         return pikepdf.Stream(pdf, data)
-    return pikepdf.Stream(pdf, zlib.compress(data), Filter=pikepdf.Name.FlateDecode)
+    return pikepdf.Stream(pdf, zlib.compress(data, FLATE_LEVEL), Filter=pikepdf.Name.FlateDecode)
 
 
 @cache
@@ -138,9 +139,14 @@ def _subset_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
     return next(font for font in fonts_used.values() if font.Subtype == pikepdf.Name.TrueType)
 
 
-def _codes(font: pikepdf.Object) -> dict[str, int]:
+def characters(font: pikepdf.Object) -> dict[int, str]:
+    """Code → the character it stands for, from the font's /ToUnicode map (what a reader extracts)."""
     pairs = [(int(code, 16), int(uni, 16)) for code, uni in _BFCHAR.findall(font.ToUnicode.read_bytes())]
-    codes = {chr(uni): code for code, uni in pairs if code and uni not in (0, 0xFFFF)}
+    return {code: chr(uni) for code, uni in pairs if code and uni not in (0, 0xFFFF)}
+
+
+def _codes(font: pikepdf.Object) -> dict[str, int]:
+    codes = {character: code for code, character in characters(font).items()}
     if "\u00a0" not in codes and " " in codes:  # a no-break space prints as a space (Vera has no glyph of its own)
         codes["\u00a0"] = codes[" "]
     return codes

@@ -122,7 +122,22 @@ class FormSpec:
 
     def field(self, name: str) -> Field:
         """The item's narrowest widget: what must hold the value wherever it repeats."""
-        return min(self.widgets(name), key=lambda f: f.width)
+        if name not in self._narrowest:
+            self.widgets(name)  # raises for an unknown item
+        return self._narrowest[name]
+
+    def pages_of(self, name: str) -> list[int]:
+        """The numbers of the pages the item is drawn on."""
+        return self._pages[name]
+
+    @cached_property
+    def _narrowest(self) -> dict[str, Field]:
+        return {name: min(widgets, key=lambda f: f.width) for name, widgets in self._by_name.items()}
+
+    @cached_property
+    def _pages(self) -> dict[str, list[int]]:
+        return {name: sorted({p.number for p in self.pages if any(f.name == name for f in p.fields)})
+                for name in self._by_name}
 
 
 def available_forms() -> list[str]:
