@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from functools import lru_cache
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -67,12 +66,20 @@ class Reason(BaseModel):
 
     @classmethod
     def say(cls, code: str, cite: Cite | str, **params) -> "Reason":
-        """A reason from the message catalogue: `code` names its words, `params` fill them."""
-        items = tuple(params.items())
-        kinds = tuple(map(type, params.values()))  # 1, 1.0 and True are equal keys but not equal words
-        if not _PLAIN_PARAMS.issuperset(kinds):  # a list or a nested message: made anew each time
-            return cls._said(code, cite, items)
-        return _said(cls, code, cite, items, kinds)
+        """A reason from the message catalogue: `code` names its words, `params` fill them.
+
+        The same reason said again is the same (frozen) Reason: a batch says a few thousand distinct
+        reasons over and over, and wording each anew was a quarter of a decision's time."""
+        key = (cls, code, cite, _frozen(params))
+        try:
+            reason = _SAID.get(key)
+        except TypeError:  # a parameter that cannot be a key (none today): worded anew
+            return cls._said(code, cite, tuple(params.items()))
+        if reason is None:
+            if len(_SAID) >= _SAID_MAX:
+                _SAID.clear()
+            reason = _SAID[key] = cls._said(code, cite, tuple(params.items()))
+        return reason
 
     @classmethod
     def _said(cls, code: str, cite: Cite | str, items: tuple) -> "Reason":
@@ -80,14 +87,17 @@ class Reason(BaseModel):
         return cls(text=messages.text(code, **params), cite=str(cite), code=code, params=params)
 
 
-_PLAIN_PARAMS = frozenset({str, int, float, bool, date, type(None)})
+_SAID: dict = {}
+_SAID_MAX = 16384
 
 
-@lru_cache(maxsize=16384)
-def _said(cls: type[Reason], code: str, cite: Cite | str, items: tuple, kinds: tuple) -> Reason:
-    """The same reason said again is the same (frozen) Reason: a batch says a few thousand distinct
-    reasons over and over, and wording each anew was a quarter of a decision's time."""
-    return cls._said(code, cite, items)
+def _frozen(value):
+    """A parameter as a cache key. Its type is part of it: 1, 1.0 and True are equal keys but not equal words."""
+    if value.__class__ is dict:
+        return (dict, tuple((k, _frozen(v)) for k, v in value.items()))
+    if value.__class__ in (list, tuple):
+        return (list, tuple(_frozen(v) for v in value))
+    return (value.__class__, value)
 
 
 class Question(BaseModel):

@@ -27,9 +27,22 @@ class RowError(ReliefError, ValueError):
 @dataclass
 class Grouped:
     data: dict
-    # field path → (row numbers, column): said as "row 7, column probation_start" only when a problem needs it
-    locations: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)
     rows: dict[str, list[int]] = field(default_factory=dict)  # "", "cases[0]", "cases[0].counts[1]" → rows
+    levels: list[tuple[str, str, list[Row]]] = field(default_factory=list)  # (prefix, level, its rows)
+
+    @property
+    def locations(self) -> dict[str, tuple[tuple[int, ...], str]]:
+        """Field path → (row numbers, column), said as "row 7, column probation_start": worked out from the
+        rows only when a problem needs it (most clients have none)."""
+        out: dict[str, tuple[tuple[int, ...], str]] = {}
+        for prefix, level, rows in self.levels:
+            at = _columns_at(level)
+            dot = "." if prefix else ""
+            for name in dict.fromkeys(name for _, values in rows for name in values if name in at):
+                field_path = at[name][1]
+                numbers = tuple(number for number, values in rows if name in values)
+                out[prefix + (field_path if field_path[0] == "[" else dot + field_path)] = (numbers, name)
+        return out
 
 
 def group_client(rows: list[Row]) -> Grouped:
@@ -54,8 +67,9 @@ def locate(problem: str, grouped: Grouped) -> str:
     if not match:
         return problem
     path, message = match.groups()
-    if path in grouped.locations:
-        return f"{_where(*grouped.locations[path])}: {message}"
+    locations = grouped.locations
+    if path in locations:
+        return f"{_where(*locations[path])}: {message}"
     scope = max((p for p in grouped.rows if _within(path, p)), key=len, default="")
     rest = path[len(scope):].lstrip(".")
     level = "count" if ".counts[" in scope else "case" if scope else "client"
@@ -89,27 +103,23 @@ def _cases(rows: list[Row]) -> list[list[Row]]:
 
 def _put_level(out: Grouped, tree: dict, level: str, rows: list[Row], prefix: str) -> None:
     out.rows[prefix] = [number for number, _ in rows]
+    out.levels.append((prefix, level, rows))
     at = _columns_at(level)
-    dot = "." if prefix else ""
     if len(rows) == 1:  # the common case (every count): no conflicts to look for
-        number, values = rows[0]
-        for name, text in values.items():
+        for name, text in rows[0][1].items():
             if name in at:
-                column, field, _ = at[name]
+                column = at[name][0]
                 _put(tree, column.path, _value(column, text))
-                out.locations[prefix + (field if field[0] == "[" else dot + field)] = ((number,), name)
         return
     # In the order of COLUMNS, so the first conflict reported is the same whatever the cells' order.
     for name in sorted({name for _, values in rows for name in values if name in at}, key=lambda n: at[n][2]):
-        column, field, _ = at[name]
+        column = at[name][0]
         given = [(number, values[name]) for number, values in rows if name in values]
-        numbers = tuple(number for number, _ in given)
         if len(given) > 1 and len({text for _, text in given}) > 1:
-            shown = " and ".join(str(n) for n in numbers[:2])
+            shown = " and ".join(str(number) for number, _ in given[:2])
             raise RowError(f"rows {shown}, column {name}: two different values for the same {level}; "
                            "fix: give one value (or leave it blank on all but one row)")
         _put(tree, column.path, _value(column, given[0][1]))
-        out.locations[prefix + (field if field[0] == "[" else dot + field)] = (numbers, name)
 
 
 def _where(numbers: tuple[int, ...], name: str) -> str:
