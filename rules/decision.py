@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from enum import Enum
 from typing import Iterable
 
@@ -70,16 +71,10 @@ class Reason(BaseModel):
 
         The same reason said again is the same (frozen) Reason: a batch says a few thousand distinct
         reasons over and over, and wording each anew was a quarter of a decision's time."""
-        key = (cls, code, cite, _frozen(params))
         try:
-            reason = _SAID.get(key)
+            return _said(cls, code, cite, _frozen(params))
         except TypeError:  # a parameter that cannot be a key (none today): worded anew
             return cls._said(code, cite, tuple(params.items()))
-        if reason is None:
-            if len(_SAID) >= _SAID_MAX:
-                _SAID.clear()
-            reason = _SAID[key] = cls._said(code, cite, tuple(params.items()))
-        return reason
 
     @classmethod
     def _said(cls, code: str, cite: Cite | str, items: tuple) -> "Reason":
@@ -87,8 +82,9 @@ class Reason(BaseModel):
         return cls(text=messages.text(code, **params), cite=str(cite), code=code, params=params)
 
 
-_SAID: dict = {}
-_SAID_MAX = 16384
+@lru_cache(maxsize=32768)
+def _said(cls: type[Reason], code: str, cite: Cite | str, frozen: tuple) -> Reason:
+    return cls._said(code, cite, _thawed(frozen).items())
 
 
 def _frozen(value):
@@ -98,6 +94,15 @@ def _frozen(value):
     if value.__class__ in (list, tuple):
         return (list, tuple(_frozen(v) for v in value))
     return (value.__class__, value)
+
+
+def _thawed(frozen: tuple):
+    kind, value = frozen
+    if kind is dict:
+        return {k: _thawed(v) for k, v in value}
+    if kind is list:
+        return [_thawed(v) for v in value]
+    return value
 
 
 class Question(BaseModel):
