@@ -82,7 +82,7 @@ class Reason(BaseModel):
         return cls(text=messages.text(code, **params), cite=str(cite), code=code, params=params)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def _said(cls: type[Reason], code: str, cite: Cite | str, frozen: tuple) -> Reason:
     return cls._said(code, cite, _thawed(frozen).items())
 
