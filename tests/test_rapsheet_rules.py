@@ -369,3 +369,18 @@ def test_cli_refuses_bad_input_with_exit_2_and_no_traceback(tmp_path, content, s
                          text=True, env=env)
     assert run.returncode == 2
     assert says in run.stderr and "Traceback" not in run.stderr and run.stdout == ""
+
+
+@pytest.mark.parametrize("number, asked", [("19CRO01", True), ("I9CR001", True), ("19CR001", False),
+                                           ("BA123456", False), ("STK-CR-FE-2015-0001234", False)])
+def test_a_case_number_with_o_or_i_beside_a_digit_is_kept_as_read_and_asked(number, asked):
+    """FORMAT §5 (lookalikes: O for 0, l/I for 1) and §4.4 (the number as printed): OCR's O-for-0 in a case
+    number is never corrected silently (some numbers have letters) — the person is asked to check it."""
+    imported = import_text(sheet(court("  484(A) PC-THEFT OF PERSONAL PROPERTY\n*DISPO:DISMISSED").replace(
+        "#19CR001", f"#{number}")))
+    assert imported.profile["cases"][0]["court_case_number"] == number
+    found = [q for q in imported.questions if q.code == "rapsheet.case_number_lookalike"]
+    assert bool(found) is asked
+    if asked:
+        assert number in str(found[0]) and "court papers" in str(found[0]) and found[0].line is not None
+        assert "papeles de la corte" in found[0].text("es")

@@ -27,6 +27,11 @@ def case_key(number: str | None) -> str:
     return "".join(ch for ch in (number or "").upper() if ch.isalnum())
 
 
+# A letter O or I touching a digit (`19CRO01`): OCR reads 0 as O and 1 as I (FORMAT §5), and some numbers have
+# such letters, so the number is kept as read and the person asked, never changed.
+_LOOKALIKE_IN_NUMBER = re.compile(r"(?<=\d)[OI]|[OI](?=\d)")
+
+
 def court_number(events: list[Event]) -> str | None:
     """The `#` on the court event's first count (FORMAT §4.4)."""
     return next((c.doc for e in events for c in e.counts if c.doc), None)
@@ -70,7 +75,10 @@ def court_case(courts: list[Event], arrest: Event | None, custody: list[Event], 
     draft = Draft({"county": place.county, "court_case_number": number}, _court_label(first, number), first.on,
                   header_line(first))
     draft.note("county", first.agency_line)
-    draft.note("court_case_number", next((c.line for e in courts for c in e.counts if c.doc), None))
+    number_line = next((c.line for e in courts for c in e.counts if c.doc), None)
+    draft.note("court_case_number", number_line)
+    if number and _LOOKALIKE_IN_NUMBER.search(number):
+        draft.ask("rapsheet.case_number_lookalike", number_line, number=number)
     _ask_county(draft, place, first, msg("rapsheet.place.court", court=first.agency or "?"))
     if arrest is not None:
         draft.data["arrest"] = arrest_data(arrest, draft, [])
