@@ -48,6 +48,11 @@ def test_an_uploaded_sheet_shows_each_case_with_the_line_it_came_from(app, visit
     assert f"I pleaded guilty or no contest (line {charge_line})" in page
     assert "24 months of probation, 2 days in jail" in page
     assert "What the sheet does not say" in page and "Are any charges pending against you now" in page
+    start = page.index("Case 19CR001")
+    card = page[start:page.index("Correct this case", start)]
+    assert "What the sheet does not say about this case" in card
+    assert "was probation completed, and when?" in card  # a case's own question sits with its case
+    assert "Are any charges pending" not in card
     case = draft(app, visitor)["cases"][0]
     assert case["court_case_number"] == "19CR001" and case["county"] == "Sacramento"
     assert case["counts"][0]["disposition"] == "convicted_plea"

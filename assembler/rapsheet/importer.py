@@ -25,6 +25,7 @@ class Imported:
     source_lines: dict[str, int] = field(default_factory=dict)  # profile field path → sheet line number
     printed_on: date | None = None
     problems: list[str] = field(default_factory=list)  # what still keeps `relief assess` from using it
+    case_labels: list[dict] = field(default_factory=list)  # each profile case's label: its questions' `case`
 
 
 def import_text(text: str, source: str = "sheet", today: date | None = None) -> Imported:
@@ -38,7 +39,8 @@ def import_text(text: str, source: str = "sheet", today: date | None = None) -> 
     theft = next((line for line in lines if "IDENTITY THEFT" in line.text), None)
     if theft:
         assembly.questions.insert(0, ask("rapsheet.identity_theft", theft.no))
-    imported = Imported(assembly.profile, assembly.questions, assembly.source_lines, identity.printed_on)
+    imported = Imported(assembly.profile, assembly.questions, assembly.source_lines, identity.printed_on,
+                        case_labels=assembly.case_labels)
     imported.problems = _problems(imported, today or date.today())
     return imported
 

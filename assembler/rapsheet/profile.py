@@ -36,6 +36,7 @@ class Assembly:
     profile: dict
     questions: list[SheetQuestion]
     source_lines: dict[str, int] = field(default_factory=dict)  # profile field path → sheet line number
+    case_labels: list[dict] = field(default_factory=list)  # each profile case's label (its questions' `case`)
 
 
 def assemble(identity: Identity, cycles: list[list[Line]]) -> Assembly:
@@ -53,7 +54,7 @@ def assemble(identity: Identity, cycles: list[list[Line]]) -> Assembly:
         questions.extend(_value_questions(draft))
     questions.extend(_unread_questions(events))
     questions.extend(_standing_questions(identity, events))
-    return Assembly(profile, _once(questions), trace)
+    return Assembly(profile, _once(questions), trace, [d.label for d in drafts])
 
 
 def _once(questions: list[SheetQuestion]) -> list[SheetQuestion]:

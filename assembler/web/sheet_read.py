@@ -18,7 +18,8 @@ class SheetRead:
     slots: list[int | None]  # each case's index in the draft, None when it could not be added
     problems: list[str | None]
     lines: dict[str, int]  # profile path ("cases[0].counts[1].disposition") → sheet line
-    questions: list = field(default_factory=list)  # rapsheet questions (code + params, or text)
+    questions: list = field(default_factory=list)  # rapsheet questions (code + params, and the sheet line)
+    labels: list[dict] = field(default_factory=list)  # each case's label, as its questions name it
 
 
 @dataclass
@@ -35,10 +36,26 @@ class CaseRead:
     facts: list[Fact]
     slot: int | None
     problem: str | None
+    questions: list[str] = field(default_factory=list)  # what the sheet leaves open about this case
 
 
 def cases_read(sheet: SheetRead, t: Translator) -> list[CaseRead]:
-    return [_case(i, case, sheet, t) for i, case in enumerate(sheet.cases)]
+    read = [_case(i, case, sheet, t) for i, case in enumerate(sheet.cases)]
+    for question in sheet.questions:
+        for i in _about(question, sheet):
+            read[i].questions.append(question_text(question, t.lang))
+    return read
+
+
+def general_questions(sheet: SheetRead, lang: str) -> list[str]:
+    """The questions about no one case (pending charges, supervision, the name …)."""
+    return [question_text(q, lang) for q in sheet.questions if not _about(q, sheet)]
+
+
+def _about(question, sheet: SheetRead) -> list[int]:
+    """The cases a question is about: those whose label it names."""
+    label = question.params_dict.get("case") if hasattr(question, "params_dict") else None
+    return [i for i, known in enumerate(sheet.labels) if label is not None and known == label]
 
 
 def _case(i: int, case: dict, sheet: SheetRead, t: Translator) -> CaseRead:

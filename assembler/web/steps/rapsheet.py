@@ -16,7 +16,7 @@ from assembler.errors import ReliefError
 from assembler.profile.model import MAX_CASES
 from assembler.web.drafts import draft_from
 from assembler.web.pages import Page
-from assembler.web.sheet_read import SheetRead, cases_read, question_text
+from assembler.web.sheet_read import SheetRead, cases_read, general_questions
 from assembler.web.uploads import field
 
 router = APIRouter()
@@ -52,7 +52,7 @@ async def sheet_upload(request: Request):
     page.session.draft = loaded.draft
     page.session.dropped = sorted(set(loaded.dropped) - {"cases"})
     page.session.sheet = SheetRead(cases, loaded.case_slots, loaded.case_problems, dict(imported.source_lines),
-                                   list(imported.questions))
+                                   list(imported.questions), [dict(label) for label in imported.case_labels])
     return page.redirect("/rapsheet/read")
 
 
@@ -88,4 +88,4 @@ async def sheet_read_page(request: Request):
     if sheet is None:
         return page.redirect("/rapsheet")
     return page.render("rapsheet_read.html", cases=cases_read(sheet, page.t),
-                       questions=[question_text(q, page.lang) for q in sheet.questions])
+                       questions=general_questions(sheet, page.lang))
