@@ -55,7 +55,7 @@ def batch_command(
     forms_dir: Path = typer.Option(None, "--forms-dir", help="Folder holding the official PDFs (--forms official)"),
     dask: str = typer.Option(None, "--dask", metavar="local|tcp://HOST:8786",
                              help="Build on a Dask cluster: 'local' (this machine, --jobs workers) or a scheduler's "
-                                  "address (README: Running on a cluster); needs pip install 'ca-relief[cluster]'"),
+                                  "address (README: Running on a cluster); needs pip install 'ca-relief\\[cluster]'"),
     assess_only: bool = typer.Option(False, "--assess-only",
                                      help="Decisions only, no PDFs: results.csv with a line per client, case and "
                                           "remedy (status, eligible now or on, blockers, open questions, flags, "
