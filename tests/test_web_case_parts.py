@@ -134,3 +134,11 @@ def test_the_review_page_links_straight_to_the_part_that_asks(visitor):
     review = visitor.get("/review").text
     assert 'href="/cases/0?part=details"' in review
     assert "sentence.probation.outcome" in inputs(visitor.get("/cases/0?part=details").text)
+
+
+def test_a_part_the_case_does_not_have_shows_the_first_part(visitor):
+    """A link to the sentence questions of a case with no conviction (or a made-up part) is not an error page."""
+    assert visitor.post("/cases/new", {"action": "save", **DISMISSED}).status_code == 303
+    for part in ("result", "nonsense", ""):
+        page = visitor.get(f"/cases/0?part={part}")
+        assert page.status_code == 200 and "county" in inputs(page.text) and "sentence_given" not in inputs(page.text)
