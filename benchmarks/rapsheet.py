@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from batch import AS_OF, reference_ms, run_batch  # noqa: E402
 
-from assembler.batch.synthetic import rows  # noqa: E402
+from assembler.batch.synthetic import plain, rows  # noqa: E402
 from assembler.batch.columns import header  # noqa: E402
 from assembler.rapsheet import import_text  # noqa: E402
 
@@ -92,50 +92,21 @@ def batch_pair(folder: Path, clients: int, jobs: int) -> tuple[float, float]:
         for n in range(clients):
             text = sheet(n, 3)
             (sheets / f"client-{n:05d}.txt").write_text(text)
-            writer.writerows(rows(f"client-{n:05d}", _plain(import_text(text, today=AS_OF).profile)))
+            writer.writerows(rows(f"client-{n:05d}", plain(import_text(text, today=AS_OF).profile)))
     from_sheets = run_batch(sheets, folder / "out-sheets", jobs)
     from_table = run_batch(table, folder / "out-table", jobs)
     return from_sheets.seconds, from_table.seconds
 
 
-def _plain(node):
-    if isinstance(node, dict):
-        return {k: _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    return node.isoformat() if isinstance(node, date) else node
-
-
 def ocr_seconds_per_page(folder: Path, pages: int) -> tuple[float, float]:
     """(wall seconds, Tesseract CPU seconds) per page: CPU time is what "one core" costs, whatever the load."""
-    from reportlab.lib.pagesizes import LETTER
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen.canvas import Canvas
     import pypdfium2
 
     from assembler.rapsheet import scans
+    from tests.printed_sheets import as_pdf, as_scan
 
-    text_pdf, scan_pdf = folder / "text.pdf", folder / "scan.pdf"
-    canvas = Canvas(str(text_pdf), pagesize=LETTER)
-    lines, y = sheet(7, 12).splitlines(), 760
-    canvas.setFont("Courier", 8)
-    for line in lines:
-        if y < 40:
-            canvas.showPage()
-            canvas.setFont("Courier", 8)
-            y = 760
-        canvas.drawString(30, y, line)
-        y -= 10
-    canvas.save()
-    pdf = pypdfium2.PdfDocument(str(text_pdf))
-    canvas = Canvas(str(scan_pdf), pagesize=LETTER)
-    for index in range(min(pages, len(pdf))):
-        image = pdf[index].render(scale=200 / 72).to_pil()
-        canvas.drawImage(ImageReader(image), 0, 0, width=LETTER[0], height=LETTER[1])
-        canvas.showPage()
-    count = min(pages, len(pdf))
-    pdf.close()
-    canvas.save()
+    scan_pdf = as_scan(as_pdf(sheet(7, 12), folder / "text.pdf"), folder / "scan.pdf", pages)
+    count = len(pypdfium2.PdfDocument(str(scan_pdf)))
     os.environ["OMP_THREAD_LIMIT"] = "1"  # one core, as the goal says
     began, cpu = time.perf_counter(), _children_cpu()
     scans.ocr_pdf(scan_pdf.read_bytes(), scan_pdf)

@@ -13,25 +13,10 @@ from assembler.rapsheet import import_text
 from assembler.rapsheet.errors import NotARapSheet, UnsupportedSheet
 from assembler.rapsheet.files import read_text
 from tests.conftest import shared_root
+from tests.printed_sheets import as_pdf, as_scan
 
 SAMPLES = shared_root() / "data" / "rapsheet" / "samples"
 NAMES = sorted(p.stem for p in SAMPLES.glob("*.txt")) if SAMPLES.is_dir() else []
-
-
-def _as_pdf(text: str, path: Path) -> Path:
-    """The sheet printed as a PDF with a text layer, in a fixed-width font, as the DOJ prints it."""
-    canvas = Canvas(str(path), pagesize=LETTER)
-    y = 760
-    canvas.setFont("Courier", 8)
-    for line in text.splitlines():
-        if y < 40:
-            canvas.showPage()
-            canvas.setFont("Courier", 8)
-            y = 760
-        canvas.drawString(30, y, line)
-        y -= 10
-    canvas.save()
-    return path
 
 
 @pytest.mark.parametrize("name", NAMES or ["(no samples)"])
@@ -39,7 +24,7 @@ def test_a_text_layer_pdf_imports_as_its_text(tmp_path, name):
     if not NAMES:
         pytest.skip(f"RAP sheet samples not found in {SAMPLES} (set CA_RELIEF_SHARED)")
     text = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
-    pdf = _as_pdf(text, tmp_path / f"{name}.pdf")
+    pdf = as_pdf(text, tmp_path / f"{name}.pdf")
     assert import_text(read_text(pdf), name).profile == import_text(text, name).profile
 
 
@@ -74,22 +59,6 @@ def _leaves(node, path=""):
         yield path, node
 
 
-def _as_scan(text_pdf: Path, path: Path) -> Path:
-    """The sheet as a scanner makes it: each page a 200 dpi picture, no text layer."""
-    import pypdfium2
-    from reportlab.lib.utils import ImageReader
-
-    pdf = pypdfium2.PdfDocument(str(text_pdf))
-    canvas = Canvas(str(path), pagesize=LETTER)
-    for index in range(len(pdf)):
-        image = pdf[index].render(scale=200 / 72).to_pil()
-        canvas.drawImage(ImageReader(image), 0, 0, width=LETTER[0], height=LETTER[1])
-        canvas.showPage()
-    pdf.close()
-    canvas.save()
-    return path
-
-
 @pytest.mark.parametrize("name", NAMES[:3] or ["(no samples)"])
 def test_a_scanned_sheet_reads_back_at_least_95_percent_and_invents_nothing(tmp_path, name):
     """Issue 16, item 3: OCR through Tesseract; >= 95 % of the fields equal, 0 invented (a value OCR got
@@ -97,7 +66,7 @@ def test_a_scanned_sheet_reads_back_at_least_95_percent_and_invents_nothing(tmp_
     if not NAMES:
         pytest.skip(f"RAP sheet samples not found in {SAMPLES} (set CA_RELIEF_SHARED)")
     text = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
-    scan = _as_scan(_as_pdf(text, tmp_path / "text.pdf"), tmp_path / "scan.pdf")
+    scan = as_scan(as_pdf(text, tmp_path / "text.pdf"), tmp_path / "scan.pdf")
     expected = dict(_leaves(import_text(text, name).profile))
     read = dict(_leaves(import_text(read_text(scan), name).profile))
     equal = sum(1 for path, value in expected.items() if read.get(path) == value)

@@ -13,7 +13,6 @@ the same command again continues after the last recorded client, without a line 
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import signal
 import time
@@ -35,6 +34,7 @@ from assembler.batch.assess_rows import HEADER, LISTED, decide_chunk
 from assembler.batch.results import to_csv
 from assembler.batch.stream import ClientRows, Seen, read_clients
 from assembler.batch.summary import DECISION_STATUSES, Tally
+from assembler.batch.worker import settle_child
 from assembler.bundle.files import one_writer
 
 CHUNK = 250  # clients a worker decides at a time: ~0.1 s of work, so a stop is quick and IPC is cheap
@@ -221,7 +221,7 @@ class _Pool:
 
     def _open(self) -> None:
         context = multiprocessing.get_context("fork")
-        self.executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_start)
+        self.executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=settle_child)
         self.executor.submit(int).result()  # every worker forked now
 
     def close(self, abandon: bool = False) -> None:
@@ -233,17 +233,6 @@ class _Pool:
             for child in multiprocessing.active_children():
                 child.kill()
         self.executor = None
-
-
-def _start() -> None:
-    """Worker initializer: the parent handles Ctrl-C; library log lines (which may quote a client's text)
-    stay off the terminal; a worker whose parent is killed dies too."""
-    from assembler.batch.worker import _die_with_parent
-
-    _die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    logging.getLogger().addHandler(logging.NullHandler())
 
 
 class _Stop:

@@ -65,7 +65,7 @@ class Source:
         seen: dict[str, str] = {}
         for index, file in enumerate(self._files):
             client = ClientInput(index, file.stem, file.stem, path=file)
-            client.error = _bad_id(file.stem, f"file {file.name}: the file name")
+            client.error = bad_id(file.stem, f"file {file.name}: the file name")
             if client.error is None and file.stem in seen:
                 client.error = (f"file {file.name}: client id '{file.stem}' is already used by {seen[file.stem]}; "
                                 "fix: rename one of the two files")
@@ -106,7 +106,7 @@ def _client(index: int, key: str, rows: list) -> ClientInput:
     if client_id is None:
         message = f"row {numbers[0]}, column client_id: missing; fix: give every row the id of its client"
         return ClientInput(index, f"row {numbers[0]}", None, numbers, error=message)
-    error = _bad_id(client_id, f"row {numbers[0]}, column client_id", show=False)
+    error = bad_id(client_id, f"row {numbers[0]}, column client_id", show=False)
     if error:  # an id that breaks the rule may be a person's name: the terminal and results show the row only
         return ClientInput(index, f"row {numbers[0]}", None, numbers, error=error)
     client = ClientInput(index, client_id, client_id, numbers)
@@ -117,7 +117,7 @@ def _client(index: int, key: str, rows: list) -> ClientInput:
     return client
 
 
-def _bad_id(client_id: str, where: str, show: bool = True) -> str | None:
+def bad_id(client_id: str, where: str, show: bool = True) -> str | None:
     shown = f"'{client_id}' " if show else "the id "
     if client_id.lower() in RESERVED:
         return f"{where}: {shown}is the name of a batch file; fix: use another id"

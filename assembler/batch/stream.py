@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from assembler.batch.inputs import _bad_id
+from assembler.batch.inputs import bad_id
 from assembler.batch.tables import Row, TableError, check_header, read_rows
 
 Read = tuple[int, dict[str, str], str | None]  # row number, non-blank cells, what is wrong with the row
@@ -69,12 +69,12 @@ def _clients(rows: Iterable[Read]) -> Iterator[ClientRows]:
 def _client(index: int, rows: list[Row], problem: str | None) -> ClientRows:
     first = rows[0][0]
     client_id = rows[0][1].get("client_id")
-    if problem and (client_id is None or _bad_id(client_id, "", show=False)):
+    if problem and (client_id is None or bad_id(client_id, "", show=False)):
         return ClientRows(index, f"row {first}", rows, problem)
     if client_id is None:
         return ClientRows(index, f"row {first}", rows,
                           f"row {first}, column client_id: missing; fix: give every row the id of its client")
-    error = _bad_id(client_id, f"row {first}, column client_id", show=False)
+    error = bad_id(client_id, f"row {first}, column client_id", show=False)
     if error:  # the id may be a person's name: say the row only
         return ClientRows(index, f"row {first}", rows, error)
     return ClientRows(index, client_id, rows, problem)

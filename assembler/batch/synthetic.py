@@ -31,7 +31,7 @@ ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def samples(folder: Path) -> dict[str, dict]:
     """The sample profiles of a folder as plain data (dates as YYYY-MM-DD text), by file name."""
-    return {path.stem: _plain(read_data(path)) for path in sorted(folder.glob("*.yaml"))}
+    return {path.stem: plain(read_data(path)) for path in sorted(folder.glob("*.yaml"))}
 
 
 def clients(bases: list[dict], count: int, as_of: date, seed: int = 2026) -> Iterator[tuple[str, dict]]:
@@ -120,11 +120,11 @@ def _cell(column: Column, client_id: str, profile: dict, case: dict, count: dict
     return "" if node is None else str(node)
 
 
-def _plain(node):
+def plain(node):
     if isinstance(node, dict):
-        return {key: _plain(value) for key, value in node.items()}
+        return {key: plain(value) for key, value in node.items()}
     if isinstance(node, list):
-        return [_plain(value) for value in node]
+        return [plain(value) for value in node]
     if isinstance(node, date):
         return node.isoformat()
     return node

@@ -62,14 +62,19 @@ def _die_with_parent() -> None:
 PR_SET_PDEATHSIG = 1
 
 
-def start(settings: Settings) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it), keep library log lines (which may quote a
-    client's text) off the terminal, and build the backend once."""
-    global _settings, _backend
+def settle_child() -> None:
+    """A batch's worker process: ignore Ctrl-C (the parent handles it), keep library log lines (which may quote
+    a client's text) off the terminal, and die with the parent."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's stop-cleanly handler
     logging.getLogger().addHandler(logging.NullHandler())
+
+
+def start(settings: Settings) -> None:
+    """Pool initializer: a settled child that builds the backend once."""
+    global _settings, _backend
+    settle_child()
     from assembler.bundle.pipeline import backend_for
 
     _settings = settings

@@ -25,3 +25,7 @@ class RecordError(ReliefError):
 
 class UnsupportedSheet(ReliefError):
     """A file this importer cannot read yet (a PDF or a scan) or that is not text."""
+
+
+class NoOcr(UnsupportedSheet):
+    """A scan, on a machine without Tesseract to read it."""

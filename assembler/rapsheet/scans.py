@@ -13,7 +13,7 @@ import io
 import shutil
 from pathlib import Path
 
-from assembler.rapsheet.errors import UnsupportedSheet
+from assembler.rapsheet.errors import NoOcr, UnsupportedSheet
 
 DPI = 300  # Tesseract reads the DOJ's 8-10 pt fixed-width print best at 300 dpi
 # Tesseract settings: one block of fixed-width text, spaces kept (the sheet's columns are spaces).
@@ -45,7 +45,7 @@ def ocr_image(raw: bytes, source: Path) -> str:
 
 def _ocr(image, source: Path) -> str:
     if shutil.which("tesseract") is None:
-        raise UnsupportedSheet("this is a scan, and reading scans needs Tesseract, which is not installed",
+        raise NoOcr("this is a scan, and reading scans needs Tesseract, which is not installed",
                                field=str(source), fix="install it (Debian/Ubuntu: apt-get install tesseract-ocr; "
                                "macOS: brew install tesseract), or import the sheet as text")
     import pytesseract

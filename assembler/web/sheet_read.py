@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assembler.rapsheet.questions import SheetQuestion
 from assembler.web.i18n import Translator
 from assembler.web.summary import case_summary, charge_name, shown_date
 
@@ -18,7 +19,7 @@ class SheetRead:
     slots: list[int | None]  # each case's index in the draft, None when it could not be added
     problems: list[str | None]
     lines: dict[str, int]  # profile path ("cases[0].counts[1].disposition") → sheet line
-    questions: list = field(default_factory=list)  # rapsheet questions (code + params, and the sheet line)
+    questions: list[SheetQuestion] = field(default_factory=list)
     labels: list[dict] = field(default_factory=list)  # each case's label, as its questions name it
 
 
@@ -43,18 +44,18 @@ def cases_read(sheet: SheetRead, t: Translator) -> list[CaseRead]:
     read = [_case(i, case, sheet, t) for i, case in enumerate(sheet.cases)]
     for question in sheet.questions:
         for i in _about(question, sheet):
-            read[i].questions.append(question_text(question, t.lang))
+            read[i].questions.append(question.text(t.lang))
     return read
 
 
 def general_questions(sheet: SheetRead, lang: str) -> list[str]:
     """The questions about no one case (pending charges, supervision, the name …)."""
-    return [question_text(q, lang) for q in sheet.questions if not _about(q, sheet)]
+    return [q.text(lang) for q in sheet.questions if not _about(q, sheet)]
 
 
-def _about(question, sheet: SheetRead) -> list[int]:
+def _about(question: SheetQuestion, sheet: SheetRead) -> list[int]:
     """The cases a question is about: those whose label it names."""
-    label = question.params_dict.get("case") if hasattr(question, "params_dict") else None
+    label = question.params_dict.get("case")
     return [i for i, known in enumerate(sheet.labels) if label is not None and known == label]
 
 
@@ -99,8 +100,3 @@ def _sentence(sentence: dict, t: Translator) -> str:
 
 def _count(t: Translator, key: str, n: int) -> str:
     return t(key + "_one" if n == 1 else key, n=n)
-
-
-def question_text(question, lang: str) -> str:
-    """A sheet question in the person's language (a code with its parameters), else its own words."""
-    return question.text(lang) if hasattr(question, "text") else str(question)

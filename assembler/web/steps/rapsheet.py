@@ -66,13 +66,13 @@ def _import(raw: bytes, page: Page):
 
 def _why(exc: ReliefError) -> str:
     """The words for a refusal, in the person's language (the importer's own messages are for the terminal)."""
-    from assembler.rapsheet.errors import NotARapSheet, RecordError
+    from assembler.rapsheet.errors import NoOcr, NotARapSheet, RecordError
 
     if isinstance(exc, NotARapSheet):
         return "err.sheet_not_a_sheet"
     if isinstance(exc, RecordError):
         return "err.sheet_record_error"
-    if "Tesseract" in exc.message:
+    if isinstance(exc, NoOcr):
         return "err.sheet_no_ocr"
     return "err.sheet_unreadable"
 
