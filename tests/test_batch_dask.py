@@ -112,6 +112,25 @@ def test_dask_local_writes_what_the_pool_writes_byte_for_byte(tmp_path):
     assert "distributed." not in terminal and "Traceback" not in terminal
 
 
+def test_a_folder_of_a_profile_and_a_rap_sheet_travels_to_the_workers_as_bytes(tmp_path):
+    """The input files reach the workers in memory (no shared folder, nothing written on the worker) and give
+    the pool's packets."""
+    from tests.test_web_rapsheet import SHEET
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "sheet-client.txt").write_text(SHEET, encoding="utf-8")
+    (folder / "profile-client.yaml").write_text((REPO / "examples" / "dismissal-misdemeanor.yaml").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    pool = batch(str(folder), "-o", str(tmp_path / "pool"))
+    dask = batch(str(folder), "-o", str(tmp_path / "dask"), "--dask", "local")
+    assert pool.returncode == dask.returncode == 0, dask.stderr
+    assert results(tmp_path / "dask")["sheet-client"]["status"] == "needs_review"  # the sheet's open questions
+    ours = files(tmp_path / "dask")
+    assert {n: d for n, d in files(tmp_path / "pool").items() if n != "summary.html"} == \
+        {n: d for n, d in ours.items() if n != "summary.html"}
+
+
 def test_a_worker_killed_mid_client_loses_and_duplicates_nothing(tmp_path, cluster):
     profiles(tmp_path / "profiles", 6)
     out = tmp_path / "out"

@@ -22,11 +22,10 @@ import json
 import logging
 import secrets
 import signal
-import tempfile
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import dask
@@ -307,8 +306,7 @@ def _build(token: str, job: Job) -> Built | Outcome:
         return failed(client.index, client.label, f"{ready}; fix: run the batch again", client.rows)
     settings, backend = ready
     try:
-        with _local_input(job) as local:
-            return build(local, settings, backend, lambda print_: _kept(job, print_))
+        return build(job.client, settings, backend, lambda print_: _kept(job, print_), job.data)
     except Exception as exc:
         return failed(client.index, client.label, f"internal error on a Dask worker ({type(exc).__name__}); the "
                       "other clients are not affected; please report it", client.rows)
@@ -316,15 +314,3 @@ def _build(token: str, job: Job) -> Built | Outcome:
 
 def _kept(job: Job, print_: str) -> Outcome | None:
     return job.kept[1] if job.kept is not None and job.kept[0] == print_ else None
-
-
-@contextmanager
-def _local_input(job: Job):
-    """The client with its input file in a private temporary folder on this worker, deleted after."""
-    if job.data is None:
-        yield job.client
-        return
-    with tempfile.TemporaryDirectory(prefix="relief-") as folder:  # mode 0700
-        path = Path(folder) / job.client.path.name
-        path.write_bytes(job.data)
-        yield replace(job.client, path=path)

@@ -26,7 +26,7 @@ from assembler.batch.grouping import locate
 from assembler.batch.inputs import SHEET_SUFFIXES, ClientInput
 from assembler.batch.outcome import Outcome, failed, from_assessment
 from assembler.errors import ReliefError
-from assembler.profile.load import ProfileError, parse_profile, read_data
+from assembler.profile.load import ProfileError, data_of, parse_profile, read_data
 from assembler.profile.model import Profile
 
 if TYPE_CHECKING:
@@ -105,16 +105,18 @@ class Built:
     packet: Packet
 
 
-def build(client: ClientInput, settings: Settings, backend, kept: Callable[[str], Outcome | None]) -> Built | Outcome:
+def build(client: ClientInput, settings: Settings, backend, kept: Callable[[str], Outcome | None],
+          raw: bytes | None = None) -> Built | Outcome:
     """Validate, ask `kept` whether complete outputs of this fingerprint are already on disk (resume), assemble;
     nothing is written. An Outcome when there is nothing to write: an error (whose folder the caller
-    clears) or a client kept as it is."""
+    clears) or a client kept as it is. `raw`: the client's input file's bytes, when they travelled here
+    (a cluster worker) instead of the file."""
     from assembler.bundle.pipeline import assemble
 
     if client.error:
         return failed(client.index, client.label, client.error, client.rows)
     try:
-        profile, sheet_questions = _profile(client, settings.as_of)
+        profile, sheet_questions = _profile(client, settings.as_of, raw)
     except ProfileError as exc:
         problems = [locate(p, client.grouped) if client.grouped else p for p in exc.problems]
         return failed(client.index, client.label, "; ".join(problems), client.rows)
@@ -152,17 +154,20 @@ def store(folder: Path, built: Built) -> Outcome:
     return built.outcome
 
 
-def _profile(client: ClientInput, as_of: date) -> tuple[Profile, list[str]]:
-    """The client's profile, and what a RAP sheet it was read from leaves open (empty for a profile)."""
+def _profile(client: ClientInput, as_of: date, raw: bytes | None = None) -> tuple[Profile, list[str]]:
+    """The client's profile, and what a RAP sheet it was read from leaves open (empty for a profile). `raw`:
+    the input file's bytes, read here from `client.path` when not given."""
     if client.grouped is not None:
         return parse_profile(client.grouped.data, as_of, source=client.label), []
     if client.path.suffix.lower() in SHEET_SUFFIXES:
         from assembler.rapsheet import import_text
-        from assembler.rapsheet.files import read_text
+        from assembler.rapsheet.files import read_text, text_of
 
-        imported = import_text(read_text(client.path), client.path.name, today=as_of)
+        text = text_of(raw, client.path) if raw is not None else read_text(client.path)
+        imported = import_text(text, client.path.name, today=as_of)
         return parse_profile(imported.profile, as_of, source=client.path.name), imported.questions
-    return parse_profile(read_data(client.path), as_of, source=client.path.name), []
+    data = data_of(raw, client.path) if raw is not None else read_data(client.path)
+    return parse_profile(data, as_of, source=client.path.name), []
 
 
 def clear(folder: Path | None) -> None:

@@ -50,16 +50,26 @@ class ProfileError(ReliefError, ValueError):
 def read_data(path: Path) -> Any:
     """Parse a YAML or JSON file strictly (`reading.parse_bytes`)."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ProfileError([f"the file is {path.stat().st_size:,} bytes; a profile is at most {MAX_BYTES:,}; "
-                                "fix: check that this is the right file"], str(path))
+        _check_size(path.stat().st_size, path)  # before reading a huge file into memory
         raw = path.read_bytes()
     except OSError as exc:
         raise ProfileError([f"cannot read the file ({exc.strerror})"], str(path)) from None
+    return data_of(raw, path)
+
+
+def data_of(raw: bytes, path: Path) -> Any:
+    """A profile file's bytes held in memory (e.g. sent to a cluster worker); `path` names it in messages."""
+    _check_size(len(raw), path)
     try:
         return parse_bytes(raw, json_syntax=path.suffix.lower() == ".json")
     except Unreadable as exc:
         raise ProfileError([str(exc)], str(path)) from None
+
+
+def _check_size(size: int, path: Path) -> None:
+    if size > MAX_BYTES:
+        raise ProfileError([f"the file is {size:,} bytes; a profile is at most {MAX_BYTES:,}; "
+                            "fix: check that this is the right file"], str(path))
 
 
 def load_profile(path: Path | str, as_of: date) -> Profile:
