@@ -60,6 +60,16 @@ def test_table_for_people_shows_status_in_words_and_citations():
     assert "1203.4(a)(1)" in result.stdout
 
 
+def test_brackets_in_a_name_print_as_written(tmp_path):
+    # rich reads "[/b]" as the end of a style: a name like this once stopped the command with a MarkupError
+    data = example()
+    data["petitioner"]["legal_name"] = "Ana [/b] [bold]Lopez"
+    result = runner.invoke(app, ["assess", str(write(tmp_path, data)), "--as-of", "2026-11-01"])
+    assert result.exit_code == 0, result.output
+    assert "Ana [/b] [bold]Lopez — decided as of 2026-11-01" in result.stdout
+    assert "§ 1203.4(a)(1)" in result.stdout
+
+
 def test_probation_ending_before_it_began_names_both_fields(tmp_path):
     data = example()
     data["cases"][0]["sentence"]["probation"]["ended_on"] = "2018-01-01"

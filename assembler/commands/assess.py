@@ -44,29 +44,36 @@ def assess_command(
     else:
         from rich.console import Console
 
-        print_assessment(result, Console())
+        # The words are the law's and the person's own: no number colouring, no :emoji: codes in them.
+        print_assessment(result, Console(highlight=False, emoji=False))
 
 
 def print_assessment(result: Assessment, console: Console) -> None:
-    console.print(f"[bold]{result.petitioner}[/bold] — decided as of {result.as_of.isoformat()}")
+    """A table per case. Names, case numbers and reasons are printed as text, never read as rich markup: a
+    name with a bracket in it ("Ana [/b]") would otherwise be taken for a style and stop the command."""
+    from rich.text import Text
+
+    console.print(Text.assemble((result.petitioner, "bold"), f" — decided as of {result.as_of.isoformat()}"))
     for case in result.cases:
         console.print(_case_table(case))
         for notice in case.notices:
-            console.print(f"  • {notice.text} [dim]({notice.cite})[/dim]")
+            console.print(Text.assemble(f"  • {notice.text} ", (f"({notice.cite})", "dim")))
     if result.recommended_order:
         console.print("[bold]Do these in this order:[/bold] " + " → ".join(result.recommended_order))
 
 
 def _case_table(case: CaseResult) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
     title = f"{case.case_number or 'arrest'} — {case.county or 'outside California'}"
-    table = Table(title=title, show_lines=True, expand=True)
+    table = Table(title=Text(title), show_lines=True, expand=True)
     for column in ("Remedy", "Status", "When", "Why", "Forms"):
         table.add_column(column, overflow="fold")
     for d in case.remedies:
-        table.add_row(d.remedy, STATUS_WORDS[d.status.value], _when(d),
-                      "\n".join(f"{r.text} ({r.cite})" for r in d.reasons), ", ".join(d.forms) or "—")
+        cells = (d.remedy, STATUS_WORDS[d.status.value], _when(d),
+                 "\n".join(f"{r.text} ({r.cite})" for r in d.reasons), ", ".join(d.forms) or "—")
+        table.add_row(*(Text(cell) for cell in cells))
     return table
 
 
