@@ -22,6 +22,7 @@ pytest.importorskip("distributed", reason="the cluster extra: pip install 'ca-re
 
 from distributed import LocalCluster  # noqa: E402
 
+from assembler.batch import staging  # noqa: E402
 from assembler.batch.cluster import DaskDispatcher  # noqa: E402
 from assembler.batch.inputs import Source  # noqa: E402
 from assembler.batch.runner import run_batch  # noqa: E402
@@ -129,6 +130,30 @@ def test_a_folder_of_a_profile_and_a_rap_sheet_travels_to_the_workers_as_bytes(t
     ours = files(tmp_path / "dask")
     assert {n: d for n, d in files(tmp_path / "pool").items() if n != "summary.html"} == \
         {n: d for n, d in ours.items() if n != "summary.html"}
+
+
+def test_workers_that_see_outdir_stage_packets_and_others_send_the_bytes(tmp_path, cluster, monkeypatch):
+    """On this machine the workers write each packet into OUTDIR's staging folder and this process only moves it
+    into place (staging.py); workers that cannot see OUTDIR send the bytes: the same folders either way."""
+    profiles(tmp_path / "profiles", 3)
+    placed = []
+    place = staging.place
+    monkeypatch.setattr(staging, "place", lambda folder, staged: placed.append(folder.name) or place(folder, staged))
+
+    def run(out: Path) -> dict[str, bytes]:
+        settings = Settings(out, date.fromisoformat(AS_OF))
+        report = run_batch(Source(tmp_path / "profiles"), settings, 2, Quiet(), DaskDispatcher(settings, cluster, 2))
+        assert report.done == 3 and report.count("error") == 0
+        assert not list(out.glob(staging.PREFIX + "*"))  # the staging folder goes with the batch
+        return {name: data for name, data in files(out).items() if name != "summary.html"}
+
+    staged = run(tmp_path / "staged")
+    assert sorted(placed) == ["C00000", "C00001", "C00002"]
+    placed.clear()
+    monkeypatch.setattr(DaskDispatcher, "_open_staging", lambda self: None)  # as if on other machines
+    sent = run(tmp_path / "sent")
+    assert placed == []
+    assert sent == staged
 
 
 def test_a_worker_killed_mid_client_loses_and_duplicates_nothing(tmp_path, cluster):

@@ -1,10 +1,13 @@
 """`relief batch --dask`: the clients built on a Dask cluster, their packets written by this process.
 
-Workers build each packet in memory (`worker.build`) and send back its files; this process — the one
-holding OUTDIR (`runner.run_batch`) — writes them by the pool's rules: each file atomically, the record
-that vouches for them last (`worker.store`). So workers need no access to OUTDIR, nor to the input (a
-profile file travels with its client), and a lost worker loses nothing: it has written nothing, Dask runs
-its clients again, and only the one result of each client that reaches this process is written. Clients
+Workers build each packet in memory (`worker.build`); this process — the one holding OUTDIR
+(`runner.run_batch`) — is the one writer of every client folder, by the pool's rules: each file atomically,
+the record that vouches for them last. Workers that can write OUTDIR as this user (a LocalCluster, a shared
+file system) write the packet into a staging folder of OUTDIR and this process moves it into place
+(staging.py); other workers send the files back and this process writes them (`worker.store`). So workers
+need no access to OUTDIR, nor to the input (a profile file travels with its client), and a lost worker loses
+nothing: no client folder is written but here, Dask runs its clients again, and only the one result of each
+client that reaches this process is placed. Clients
 travel in chunks of a few, one Dask task each: a task costs the scheduler and this process a few
 milliseconds, about a tenth of a simple client's packet.
 
@@ -35,7 +38,9 @@ from assembler import __version__
 from assembler.batch.fingerprint import RECORD, finished
 from assembler.batch.inputs import ClientInput
 from assembler.batch.outcome import Outcome, failed
+from assembler.batch import staging
 from assembler.batch.runner import ClusterError
+from assembler.batch.staging import Staged
 from assembler.batch.worker import Built, Settings, build, clear, store
 from assembler.bundle.files import NotWritable
 
@@ -72,6 +77,7 @@ class DaskDispatcher:
         self._threads, self._counted = 0, float("-inf")
         self._open: _Chunk | None = None  # clients not yet sent: a chunk filling up
         self._stopped = False  # a Ctrl-C came while a folder was written
+        self.staging: Path | None = None  # where workers write packets for this process to move (staging.py)
 
     @property
     def name(self) -> str:
@@ -110,6 +116,15 @@ class DaskDispatcher:
         if problems:
             raise ClusterError("; ".join(sorted(problems)), field="--dask",
                                fix="install the same ca-relief (and forms) on every worker")
+        self.staging = self._open_staging()
+
+    def _open_staging(self) -> Path | None:
+        """A staging folder when every worker can write OUTDIR as this user (staging.py); else packets travel back."""
+        root = staging.open_root(self.settings.outdir, self.token)
+        if all(self.client.run(staging.visible, str(root), self.token).values()):
+            return root
+        staging.close_root(root)
+        return None
 
     def submit(self, client: ClientInput) -> _Handle:
         self._stop_here()
@@ -145,6 +160,11 @@ class DaskDispatcher:
                           f"({type(exc).__name__}); fix: run the batch again to retry this client", client.rows)
         folder = self._folder(client)
         with self._uninterrupted():
+            if isinstance(made, Staged):
+                try:
+                    return staging.place(folder, made)
+                except (OSError, NotWritable) as exc:
+                    return failed(client.index, client.label, f"could not write the packet: {exc}", client.rows)
             if isinstance(made, Built):
                 try:
                     return store(folder, made)
@@ -199,11 +219,15 @@ class DaskDispatcher:
         if self.cluster is not None:
             self.cluster.close()
             self.cluster = None
+        if self.staging is not None:  # after the workers: none is writing there any more
+            staging.close_root(self.staging)
+            self.staging = None
 
     def _send(self) -> None:
         chunk, self._open = self._open, None
         first = chunk.jobs[0].client.index
-        chunk.future = self.client.submit(_build_all, self.token, chunk.jobs, key=f"relief-{self.token}-{first}")
+        chunk.future = self.client.submit(_build_all, self.token, chunk.jobs, self.staging,
+                                          key=f"relief-{self.token}-{first}")
         chunk.jobs = []  # the inputs are on their way: not kept here as well
 
     def _folder(self, client: ClientInput) -> Path | None:
@@ -292,9 +316,21 @@ def _problem(token: str) -> str | None:
     return ready if isinstance(ready, str) else None
 
 
-def _build_all(token: str, jobs: list[Job]) -> list[Built | Outcome]:
-    """The task: a chunk of clients' packets, in memory."""
-    return [_build(token, job) for job in jobs]
+def _build_all(token: str, jobs: list[Job], root: Path | None) -> list[Staged | Built | Outcome]:
+    """The task: a chunk of clients' packets, written into the batch's staging folder `root` when this worker
+    sees it, else in memory, to travel back."""
+    if root is not None and not staging.visible(str(root), token):
+        root = None
+    return [_staged(_build(token, job), root) for job in jobs]
+
+
+def _staged(made: Built | Outcome, root: Path | None) -> Staged | Built | Outcome:
+    if root is None or not isinstance(made, Built):
+        return made
+    try:
+        return staging.stage(root, made)
+    except (OSError, NotWritable):  # the folder filled up or went away: the bytes travel instead
+        return made
 
 
 def _build(token: str, job: Job) -> Built | Outcome:

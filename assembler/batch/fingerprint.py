@@ -45,11 +45,15 @@ def finished(folder: Path, print_: str) -> Outcome | None:
         return None
 
 
-def write_record(folder: Path, print_: str, files: dict[str, bytes], outcome: Outcome, *,
+def write_record(folder: Path, print_: str, hashes: dict[str, str], outcome: Outcome, *,
                  durable: bool = True) -> None:
-    record = {"fingerprint": print_, "files": {name: _sha(data) for name, data in sorted(files.items())},
-              "outcome": outcome.to_json()}
+    """`hashes`: each file's sha256 (`hashes_of` the packet's files)."""
+    record = {"fingerprint": print_, "files": dict(sorted(hashes.items())), "outcome": outcome.to_json()}
     write_private(folder / RECORD, (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode(), durable=durable)
+
+
+def hashes_of(files: dict[str, bytes]) -> dict[str, str]:
+    return {name: _sha(data) for name, data in files.items()}
 
 
 def recorded_names(folder: Path) -> list[str]:

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from assembler.batch.fingerprint import RECORD, finished, fingerprint, recorded_names, write_record
+from assembler.batch.fingerprint import RECORD, finished, fingerprint, hashes_of, recorded_names, write_record
 from assembler.batch.grouping import locate
 from assembler.batch.inputs import SHEET_SUFFIXES, ClientInput
 from assembler.batch.outcome import Outcome, failed, from_assessment
@@ -145,12 +145,12 @@ def store(folder: Path, built: Built) -> Outcome:
     for them; files an earlier build left there that this one does not have are removed."""
     from assembler.bundle.pipeline import write_packet
 
-    _clear_leftovers(folder)
+    clear_leftovers(folder)
     earlier = recorded_names(folder)
     write_packet(built.packet, folder, durable=False, owned=True)  # the record's hashes catch damage; the runner syncs at the end
     for name in set(earlier) - set(built.packet.files):
         (folder / name).unlink(missing_ok=True)
-    write_record(folder, built.fingerprint, built.packet.files, built.outcome, durable=False)
+    write_record(folder, built.fingerprint, hashes_of(built.packet.files), built.outcome, durable=False)
     return built.outcome
 
 
@@ -177,12 +177,12 @@ def clear(folder: Path | None) -> None:
         (folder / RECORD).unlink(missing_ok=True)  # first: nothing vouches for what is left
         for name in names:
             (folder / name).unlink(missing_ok=True)
-        _clear_leftovers(folder)
+        clear_leftovers(folder)
         if not any(folder.iterdir()):
             folder.rmdir()
 
 
-def _clear_leftovers(folder: Path) -> None:
+def clear_leftovers(folder: Path) -> None:
     """Temporary files of a write that was killed (`files.write_private` names them `.NAME.*.tmp`)."""
     if folder.is_dir():
         for leftover in folder.glob(".*.tmp"):
