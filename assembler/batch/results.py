@@ -12,8 +12,6 @@ cases[0].sentence.completed_on`, for sorting and filtering a large run).
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from assembler.batch.outcome import Outcome
@@ -48,10 +46,24 @@ def not_yet_text(outcome: Outcome) -> str:
 
 
 def to_csv(rows: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows([[safe_cell(cell) for cell in row] for row in rows])
-    return buffer.getvalue().encode("utf-8")
+    """The rows as CSV: the bytes `csv.writer(..., lineterminator="\\n")` writes (minimal quoting), made with
+    string methods (the csv module looks at each character in turn, and the reasons cells are long) — except
+    that a cell with a carriage return is quoted too, so that it reads back as one cell."""
+    return "".join([_line(row) for row in rows]).encode("utf-8")
+
+
+def _line(row: list) -> str:
+    if len(row) == 1 and safe_cell(row[0]) == "":
+        return '""\n'  # as the csv module writes a lone empty cell, so the line is not read as no row
+    return ",".join([_field(safe_cell(cell)) for cell in row]) + "\n"
+
+
+def _field(text: str) -> str:
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text or "\r" in text:  # csv.writer leaves a lone \r bare; a reader ends the row there
+        return '"' + text + '"'
+    return text
 
 
 def safe_cell(value) -> str:
