@@ -15,7 +15,7 @@ from rules import automatic, messages, pc1203_4, remedies
 from rules.decision import (REVIEW, Assessment, Builder, CaseResult, Decision, Notice, Question, Reason, Status,
                             pc)
 from rules.effects import add_effects
-from rules.facts import convicted, has_conviction, unknown_offenses
+from rules.facts import convicted, deciding, has_conviction, unknown_offenses
 
 # The order remedies are pursued in within a case (RULES.md § 1; `recommended_order`):
 UNLOCK = ("1203.3",)  # ending probation early makes the dismissal possible, and mandatory
@@ -30,8 +30,9 @@ ORDER = UNLOCK + RECLASSIFY + SPECIFIC_DISMISSALS + GENERAL_DISMISSALS + AFTER_D
 
 def assess(profile: Profile, as_of: date) -> Assessment:
     keys = case_keys(profile.cases)
-    results = [_number_fields(assess_case(profile, case, as_of), index).model_copy(update={"key": keys[index]})
-               for index, case in enumerate(profile.cases)]
+    with deciding():
+        results = [_place(assess_case(profile, case, as_of), index, keys[index])
+                   for index, case in enumerate(profile.cases)]
     _multi_county(profile, results)
     return Assessment(
         petitioner=profile.petitioner.legal_name,
@@ -74,16 +75,23 @@ def file_safe(text: str, empty: str = "x") -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or empty
 
 
-def _number_fields(result: CaseResult, index: int) -> CaseResult:
+def _place(result: CaseResult, index: int, key: str) -> CaseResult:
+    """The case's key and position, set on the result `assess_case` has just made for it (no copy needed)."""
+    result.remedies = _number_fields(result.remedies, index)
+    result.key = key
+    return result
+
+
+def _number_fields(decisions: list[Decision], index: int) -> list[Decision]:
     """Questions name their field as `cases[]...`; here `cases[]` becomes this case's position."""
     remedies = []
-    for d in result.remedies:
+    for d in decisions:
         if any(q.field and q.field.startswith("cases[]") for q in d.questions):
             questions = [q.model_copy(update={"field": q.field.replace("cases[]", f"cases[{index}]", 1)})
                          if q.field and q.field.startswith("cases[]") else q for q in d.questions]
             d = d.model_copy(update={"questions": questions})
         remedies.append(d)  # a decision with nothing to number is this case's own: no copy needed
-    return result.model_copy(update={"remedies": remedies})
+    return remedies
 
 
 def _decisions(profile: Profile, case: Case, as_of: date) -> list[Decision]:

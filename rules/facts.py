@@ -5,12 +5,48 @@ Each function answers one question about the record; None means the profile does
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
+from functools import wraps
 
 from assembler.profile.model import (Case, Count, Level, ProbationOutcome, Profile, RegistrationBasis, Supervision,
                                SupervisionKind)
 from rules.offenses import Offense, lookup
+
+# While the engine decides one profile (`deciding`), the facts every remedy module asks again are worked
+# out once. Each entry holds its case or profile, so the id in its key cannot be another object's; the
+# whole memo goes when the decision ends. A context variable: threads deciding others never share it.
+_memo: ContextVar[dict | None] = ContextVar("rules_facts_memo", default=None)
+
+
+@contextmanager
+def deciding() -> Iterator[None]:
+    """The scope of one profile's decision: what `_remembered` functions answer is kept until it ends.
+    The record must not change meanwhile (the rules only read it); the answers are tuples, so no caller can
+    change what the next one is told."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _remembered(fn):
+    """`fn(record, *rest)`, answered once per record (and `rest`) within `deciding`; as is outside it."""
+    @wraps(fn)
+    def remembered(record, *rest):
+        memo = _memo.get()
+        if memo is None:
+            return fn(record, *rest)
+        key = (fn, id(record), *rest)
+        entry = memo.get(key)
+        if entry is None or entry[0] is not record:
+            entry = memo[key] = (record, fn(record, *rest))
+        return entry[1]
+    return remembered
 
 
 @dataclass(frozen=True)
@@ -30,13 +66,15 @@ class CountFacts:
         return self.count.label
 
 
-def convicted(case: Case) -> list[CountFacts]:
-    return [CountFacts(c, lookup(c.code, c.section)) for c in case.convicted_counts]
+@_remembered
+def convicted(case: Case) -> tuple[CountFacts, ...]:
+    return tuple([CountFacts(c, lookup(c.code, c.section)) for c in case.convicted_counts])
 
 
-def every_conviction(profile: Profile) -> list[CountFacts]:
+@_remembered
+def every_conviction(profile: Profile) -> tuple[CountFacts, ...]:
     """Every conviction in the profile, all cases and jurisdictions (priors count wherever they were)."""
-    return [c for case in profile.cases for c in convicted(case)]
+    return tuple([c for case in profile.cases for c in convicted(case)])
 
 
 def registration_basis(profile: Profile) -> RegistrationBasis | None:
@@ -74,7 +112,7 @@ def unknown_offenses(counts: list[CountFacts]) -> list[str]:
 
 
 def has_conviction(case: Case) -> bool:
-    return bool(case.convicted_counts)
+    return bool(convicted(case)) if _memo.get() is not None else bool(case.convicted_counts)
 
 
 def probation_granted(case: Case) -> bool | None:
@@ -158,10 +196,11 @@ def ab1950_victim_unknown(case: Case) -> list[CountFacts]:
             and (c.offense.dv_child_elder or c.offense.open_question("dv_child_elder"))]
 
 
-def every_charge(case: Case) -> list[CountFacts]:
+@_remembered
+def every_charge(case: Case) -> tuple[CountFacts, ...]:
     """Every offense the person was charged with or arrested for in the case, whatever became of it."""
     offenses = [*case.counts, *(case.arrest.offenses if case.arrest else [])]
-    return [CountFacts(c, lookup(c.code, c.section)) for c in offenses]
+    return tuple([CountFacts(c, lookup(c.code, c.section)) for c in offenses])
 
 
 def prison_term_executed(case: Case) -> bool | None:
@@ -200,7 +239,8 @@ def revoked_to(case: Case, result: str) -> bool:
     return p is not None and any(r.result == result for r in p.revocations)
 
 
-def current_supervision(profile: Profile, as_of: date) -> list[Supervision]:
+@_remembered
+def current_supervision(profile: Profile, as_of: date) -> tuple[Supervision, ...]:
     """Supervision the person is under on `as_of`: what they told us plus what their cases show."""
     found: dict[tuple[str, str | None], Supervision] = {}
     for s in profile.status.supervision:
@@ -209,7 +249,7 @@ def current_supervision(profile: Profile, as_of: date) -> list[Supervision]:
     for case in profile.cases:
         for s in _supervision_from_case(case, as_of):
             found.setdefault((s.kind.value, s.case_number), s)
-    return list(found.values())
+    return tuple(found.values())
 
 
 def _supervision_from_case(case: Case, as_of: date):
