@@ -32,14 +32,19 @@ class Cite:
         return f"{self.code}, § {self.section}{self.subdivision}"
 
 
+# A citation is immutable and the rules name a few hundred: each is made once (and, being the same
+# object each time, is found at once as part of a cache key in Reason.say).
+@lru_cache(maxsize=4096)
 def pc(section: str, subdivision: str = "") -> Cite:
     return Cite(section, subdivision, "Pen. Code")
 
 
+@lru_cache(maxsize=4096)
 def hs(section: str, subdivision: str = "") -> Cite:
     return Cite(section, subdivision, "Health & Saf. Code")
 
 
+@lru_cache(maxsize=4096)
 def vc(section: str, subdivision: str = "") -> Cite:
     return Cite(section, subdivision, "Veh. Code")
 
@@ -71,6 +76,8 @@ class Reason(BaseModel):
 
         The same reason said again is the same (frozen) Reason: a batch says a few thousand distinct
         reasons over and over, and wording each anew was a quarter of a decision's time."""
+        if not params:  # most reasons (two in three)
+            return _said_plain(cls, code, cite)
         try:
             return _said(cls, code, cite, _frozen(params))
         except TypeError:  # a parameter that cannot be a key (none today): worded anew
@@ -87,16 +94,26 @@ def _said(cls: type[Reason], code: str, cite: Cite | str, frozen: tuple) -> Reas
     return cls._said(code, cite, _thawed(frozen).items())
 
 
+@lru_cache(maxsize=4096)
+def _said_plain(cls: type[Reason], code: str, cite: Cite | str) -> Reason:
+    return cls._said(code, cite, ())
+
+
 def _frozen(value):
-    """A parameter as a cache key. Its type is part of it: 1, 1.0 and True are equal keys but not equal words."""
+    """A parameter as a cache key. Its type is part of it: 1, 1.0 and True are equal keys but not equal words.
+    Plain text (most parameters) is its own key: a str equals no other type, nor any (type, value) pair."""
+    if value.__class__ is str:
+        return value
     if value.__class__ is dict:
-        return (dict, tuple((k, _frozen(v)) for k, v in value.items()))
+        return (dict, tuple([(k, v if v.__class__ is str else _frozen(v)) for k, v in value.items()]))
     if value.__class__ in (list, tuple):
-        return (list, tuple(_frozen(v) for v in value))
+        return (list, tuple([_frozen(v) for v in value]))
     return (value.__class__, value)
 
 
-def _thawed(frozen: tuple):
+def _thawed(frozen):
+    if frozen.__class__ is str:
+        return frozen
     kind, value = frozen
     if kind is dict:
         return {k: _thawed(v) for k, v in value}
