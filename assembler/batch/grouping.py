@@ -106,20 +106,31 @@ def _put_level(out: Grouped, tree: dict, level: str, rows: list[Row], prefix: st
     out.levels.append((prefix, level, rows))
     at = _columns_at(level)
     if len(rows) == 1:  # the common case (every count): no conflicts to look for
+        placers = _placers(level)
         for name, text in rows[0][1].items():
-            if name in at:
-                column = at[name][0]
-                _put(tree, column.path, _value(column, text))
+            place = placers.get(name)
+            if place is not None:
+                place(tree, text)
         return
-    # In the order of COLUMNS, so the first conflict reported is the same whatever the cells' order.
+    first: dict[str, str] = {}  # each column's value on the first row that has it
+    for _, values in rows:
+        for name, text in values.items():
+            if name in at and first.setdefault(name, text) != text:
+                _conflict(level, rows, at)
+    placers = _placers(level)
+    for name in sorted(first, key=lambda n: at[n][2]):  # in the order of COLUMNS, as the tree always is
+        placers[name](tree, first[name])
+
+
+def _conflict(level: str, rows: list[Row], at: dict) -> None:
+    """Raise the RowError for the first column (in the order of COLUMNS, whatever the cells' order) on which
+    the rows differ."""
     for name in sorted({name for _, values in rows for name in values if name in at}, key=lambda n: at[n][2]):
-        column = at[name][0]
         given = [(number, values[name]) for number, values in rows if name in values]
         if len(given) > 1 and len({text for _, text in given}) > 1:
             shown = " and ".join(str(number) for number, _ in given[:2])
             raise RowError(f"rows {shown}, column {name}: two different values for the same {level}; "
                            "fix: give one value (or leave it blank on all but one row)")
-        _put(tree, column.path, _value(column, given[0][1]))
 
 
 def _where(numbers: tuple[int, ...], name: str) -> str:
@@ -134,15 +145,52 @@ def _columns_at(level: str) -> dict[str, tuple[Column, str, int]]:
     return {c.name: (c, _field_path("", c.path), i) for i, c in enumerate(COLUMNS) if c.level == level and c.path}
 
 
-def _value(column: Column, text: str):
-    if column.kind == "list":
-        return [part.strip() for part in text.split(";") if part.strip()]
-    if column.kind == "bool" and text.lower() in UNKNOWN:
-        return None
-    if column.kind in ("choice", "bool"):
-        return text.lower().replace(" ", "_") if column.kind == "choice" else text.lower()
-    if column.kind == "upper":
-        return text.upper()
+@lru_cache(maxsize=None)
+def _placers(level: str) -> dict:
+    """A level's columns by name, each as a function that puts a cell's value in the tree (one call a cell)."""
+    return {name: _placer(column) for name, (column, _, _) in _columns_at(level).items()}
+
+
+def _placer(column: Column):
+    """`_put` of the column's converted value, with the common short paths written out."""
+    path, convert = column.path, _converter(column.kind)
+    if len(path) == 1:
+        key = path[0]
+
+        def place(tree: dict, text: str) -> None:
+            tree[key] = convert(text)
+    elif len(path) == 2 and path[0].__class__ is str:
+        parent, key = path
+
+        def place(tree: dict, text: str) -> None:
+            node = tree.get(parent)
+            if node is None:
+                node = tree[parent] = {}
+            node[key] = convert(text)
+    else:
+        def place(tree: dict, text: str) -> None:
+            _put(tree, path, convert(text))
+    return place
+
+
+def _converter(kind: str):
+    """A cell's text as the profile takes it, by the column's kind (text and dates as typed)."""
+    return {"list": _list, "bool": _bool, "choice": _choice, "upper": str.upper}.get(kind, _same)
+
+
+def _list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def _bool(text: str) -> str | None:
+    return None if text.lower() in UNKNOWN else text.lower()
+
+
+def _choice(text: str) -> str:
+    return text.lower().replace(" ", "_")
+
+
+def _same(text: str) -> str:
     return text
 
 

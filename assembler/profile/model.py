@@ -415,7 +415,10 @@ class Case(_Model):
         return [c for c in self.counts if c.disposition.is_conviction]
 
     def granted(self, remedy: str) -> ReliefGranted | None:
-        return next((r for r in self.relief_granted if r.remedy == remedy), None)
+        for r in self.relief_granted:  # asked for each remedy of each case: a plain loop, no generator
+            if r.remedy == remedy:
+                return r
+        return None
 
     @property
     def label(self) -> str:
