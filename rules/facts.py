@@ -112,7 +112,7 @@ def unknown_offenses(counts: list[CountFacts]) -> list[str]:
 
 
 def has_conviction(case: Case) -> bool:
-    return bool(convicted(case)) if _memo.get() is not None else bool(case.convicted_counts)
+    return bool(convicted(case))
 
 
 def probation_granted(case: Case) -> bool | None:

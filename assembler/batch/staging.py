@@ -22,9 +22,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from assembler.batch.fingerprint import hashes_of, recorded_names, write_record
+from assembler.batch.fingerprint import hashes_of
 from assembler.batch.outcome import Outcome
-from assembler.batch.worker import Built, clear_leftovers
+from assembler.batch.worker import Built, fill
 from assembler.bundle.files import write_private
 
 PREFIX = ".staging-"
@@ -66,25 +66,25 @@ def visible(root: str, token: str) -> bool:
 
 
 def stage(root: Path, built: Built) -> Staged:
-    """On a worker: the packet's files written into a new folder of `root`; raises OSError if they cannot be."""
+    """On a worker: the packet's files written into a new folder of `root`; raises OSError or NotWritable if
+    they cannot be."""
+    from assembler.bundle.pipeline import write_packet
+
     where = root / secrets.token_hex(8)
     where.mkdir(mode=0o700)
-    files = built.packet.files
-    for name, data in files.items():
-        write_private(where / name, data, durable=False)  # the runner syncs once at the end
-    return Staged(built.outcome, built.fingerprint, where, hashes_of(files))
+    write_packet(built.packet, where, durable=False, owned=True)  # the runner syncs once at the end
+    return Staged(built.outcome, built.fingerprint, where, hashes_of(built.packet.files))
 
 
 def place(folder: Path, staged: Staged) -> Outcome:
-    """In the batch: the staged files moved into the client's folder (manifest last), files of an earlier build
-    that this one has not removed, then the record written. Same result as `worker.store` of the bytes."""
-    clear_leftovers(folder)
-    earlier = recorded_names(folder)
+    """In the batch: the staged files moved into the client's folder (`worker.fill`: the same folder, record
+    last, as `worker.store` of the bytes)."""
+    outcome = fill(folder, lambda: _move(staged, folder), staged.fingerprint, staged.hashes, staged.outcome)
+    staged.where.rmdir()
+    return outcome
+
+
+def _move(staged: Staged, folder: Path) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     for name in sorted(staged.hashes, key=lambda name: name == "manifest.json"):  # manifest last: it vouches
         os.replace(staged.where / name, folder / name)
-    for name in set(earlier) - set(staged.hashes):
-        (folder / name).unlink(missing_ok=True)
-    write_record(folder, staged.fingerprint, staged.hashes, staged.outcome, durable=False)
-    staged.where.rmdir()
-    return staged.outcome

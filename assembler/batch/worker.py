@@ -145,13 +145,21 @@ def store(folder: Path, built: Built) -> Outcome:
     for them; files an earlier build left there that this one does not have are removed."""
     from assembler.bundle.pipeline import write_packet
 
+    # durable=False: the record's hashes catch damage; the runner syncs at the end
+    return fill(folder, lambda: write_packet(built.packet, folder, durable=False, owned=True), built.fingerprint,
+                hashes_of(built.packet.files), built.outcome)
+
+
+def fill(folder: Path, put: Callable[[], object], print_: str, hashes: dict[str, str], outcome: Outcome) -> Outcome:
+    """The one way a client folder changes: a killed write's leftovers cleared, the new files put in (`put`),
+    the files of an earlier build that this one does not have removed, then the record that vouches for them."""
     clear_leftovers(folder)
     earlier = recorded_names(folder)
-    write_packet(built.packet, folder, durable=False, owned=True)  # the record's hashes catch damage; the runner syncs at the end
-    for name in set(earlier) - set(built.packet.files):
+    put()
+    for name in set(earlier) - set(hashes):
         (folder / name).unlink(missing_ok=True)
-    write_record(folder, built.fingerprint, hashes_of(built.packet.files), built.outcome, durable=False)
-    return built.outcome
+    write_record(folder, print_, hashes, outcome, durable=False)
+    return outcome
 
 
 def _profile(client: ClientInput, as_of: date, raw: bytes | None = None) -> tuple[Profile, list[str]]:
